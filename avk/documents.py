@@ -1,0 +1,132 @@
+"""Generated documents: which kinds exist, asking for one, and making it.
+
+Apps register their kinds in AppConfig.ready(), so this module knows no domain:
+
+    documents.register(DocumentKind(key="governance_overview", ...))
+"""
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avk.models import Document, User
+from avk.pdf import PDFRenderError, render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str
+    title: Callable[[str], str]  # subject -> human title, in the active language
+    template: str
+    context: Callable[[str], dict]  # subject -> template context
+    can_request: Callable[[User, str], bool]  # user, subject -> may ask for it
+    filename: Callable[[str], str]  # subject -> file name without extension
+
+
+_KINDS: dict[str, DocumentKind] = {}
+
+
+def register(kind: DocumentKind) -> None:
+    _KINDS[kind.key] = kind
+
+
+def get_kind(key: str) -> DocumentKind | None:
+    return _KINDS.get(key)
+
+
+def document_request(*, user: User, kind: str, subject: str = "", language: str) -> Document:
+    """Ask for a document: a pending row now, the rendering in a task after commit.
+
+    When the task queue cannot be reached the document is marked failed with a reason
+    the person can act on, instead of the page breaking.
+    """
+    document_kind = get_kind(kind)
+    if document_kind is None or not document_kind.can_request(user, subject):
+        raise PermissionDenied
+    with transaction.atomic():
+        document = Document.objects.create(
+            kind=kind, subject=subject, language=language, requested_by=user
+        )
+        transaction.on_commit(lambda: _enqueue_render(document.pk))
+    return document
+
+
+def _enqueue_render(document_id) -> None:
+    from avk.tasks import document_render  # tasks import this module
+
+    try:
+        document_render.delay(str(document_id))
+    except Exception:  # the broker is down or refuses: say so on the document
+        logger.exception("Could not queue document %s", document_id)
+        Document.objects.filter(pk=document_id, status=Document.Status.PENDING).update(
+            status=Document.Status.FAILED,
+            error=_("The queue that makes documents cannot be reached. Try again later."),
+            finished_at=timezone.now(),
+        )
+
+
+def document_render(*, document_id) -> None:
+    """Make the file of a pending document. Idempotent: a retry of a finished one is a no-op.
+
+    The file is written only after rendering succeeded, and the row is switched from
+    pending in one conditional UPDATE, so a failure leaves no half-written document and
+    two workers racing on one document leave exactly one file.
+    """
+    document = Document.objects.filter(pk=document_id).first()
+    if document is None or document.status != Document.Status.PENDING:
+        return
+    document_kind = get_kind(document.kind)
+    try:
+        if document_kind is None:
+            raise PDFRenderError(f"Unknown document kind {document.kind!r}")
+        pdf = render_pdf(
+            document_kind.template,
+            document_kind.context(document.subject),
+            language=document.language,
+        )
+    except Exception as exc:
+        logger.exception("Rendering document %s failed", document_id)
+        reason = str(exc) if isinstance(exc, PDFRenderError) else f"{type(exc).__name__}: {exc}"
+        Document.objects.filter(pk=document_id, status=Document.Status.PENDING).update(
+            status=Document.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+        )
+        return
+
+    storage = document.file.storage
+    name = storage.save(
+        document.file.field.generate_filename(
+            document, f"{document_kind.filename(document.subject)}.pdf"
+        ),
+        ContentFile(pdf),
+    )
+    updated = Document.objects.filter(pk=document_id, status=Document.Status.PENDING).update(
+        status=Document.Status.READY,
+        file=name,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf),
+        error="",
+        finished_at=timezone.now(),
+    )
+    if not updated:  # someone else finished it meanwhile: keep theirs, drop ours
+        storage.delete(name)
+
+
+def documents_purge(*, older_than_days: int) -> int:
+    """Delete generated documents (rows and files) older than the retention period."""
+    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    count = 0
+    for document in Document.objects.filter(requested_at__lt=cutoff).iterator():
+        if document.file:
+            document.file.delete(save=False)
+        document.delete()
+        count += 1
+    return count

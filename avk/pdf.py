@@ -1,0 +1,95 @@
+"""The one PDF renderer: a template and a context become PDF bytes in the AVK house style.
+
+WeasyPrint may load only the portal's own static and media files. Anything else a
+template (or user content inside it) points at -- http(s) URLs, file:// paths, data
+URIs -- is refused by the URL fetcher and simply left out of the PDF.
+"""
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils._os import safe_join
+
+logger = logging.getLogger(__name__)
+
+# Relative URLs in PDF templates resolve against this made-up origin; the fetcher maps it
+# to files on disk. The .invalid top-level domain can never reach the network.
+PDF_BASE_URL = "https://portal.avk.invalid/"
+_PDF_HOST = urlsplit(PDF_BASE_URL).netloc
+
+
+class PDFRenderError(Exception):
+    """The document could not be turned into a PDF."""
+
+
+def resolve_portal_file(url: str) -> Path | None:
+    """The file on disk behind a static or media URL of the portal, or None."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or parts.netloc != _PDF_HOST:
+        return None
+    path = unquote(parts.path)
+    for prefix, roots in (
+        (settings.STATIC_URL, _static_roots),
+        (settings.MEDIA_URL, lambda rel: [settings.MEDIA_ROOT]),
+    ):
+        if not path.startswith(prefix):
+            continue
+        relative = path[len(prefix) :]
+        for root in roots(relative):
+            try:
+                candidate = Path(safe_join(str(root), relative))
+            except ValueError:  # ../ tricks leave the root
+                return None
+            if candidate.is_file():
+                return candidate
+        if prefix == settings.STATIC_URL:
+            found = finders.find(relative)
+            if found:
+                return Path(found)
+    return None
+
+
+def _static_roots(relative: str) -> list:
+    return [settings.STATIC_ROOT] if settings.STATIC_ROOT else []
+
+
+def _fetcher_class():
+    # WeasyPrint is imported lazily: it costs ~2 s, and only the worker needs it.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PortalURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = resolve_portal_file(url)
+            if path is None:
+                logger.warning("PDF renderer refused to fetch %s", url[:200])
+                raise ValueError(f"Only the portal's own files may be loaded, not {url[:200]}")
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, body=path.read_bytes(), headers={"Content-Type": content_type}
+            )
+
+    return PortalURLFetcher
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Turn an HTML string into PDF bytes with the portal's guarded URL fetcher."""
+    from weasyprint import HTML
+
+    fetcher = _fetcher_class()(allowed_protocols={"https"}, allow_redirects=False)
+    try:
+        return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).write_pdf()
+    except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
+        raise PDFRenderError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def render_pdf(template_name: str, context: dict, *, language: str = "nl") -> bytes:
+    """Render a PDF template (extending pdf/base.html) in the given language."""
+    with translation.override(language):
+        html = render_to_string(template_name, context)
+    return html_to_pdf(html)

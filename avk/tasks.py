@@ -1,0 +1,24 @@
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError
+
+from avk import documents
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=120,
+    time_limit=150,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=5,
+)
+def document_render(document_id: str) -> None:
+    """Make one document's PDF. A worker killed half-way gives the message back (acks late)."""
+    documents.document_render(document_id=document_id)
+
+
+@shared_task(acks_late=True, time_limit=600)
+def documents_purge() -> int:
+    return documents.documents_purge(older_than_days=settings.AVK_DOCUMENT_RETENTION_DAYS)

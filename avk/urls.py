@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from avk import views as avk_views
+from monitoring import views as monitoring_views
+
+admin.site.site_header = "AVK-portaal"
+admin.site.site_title = "AVK-portaal"
+
+urlpatterns = [
+    path("", monitoring_views.home, name="home"),
+    path("account/", include("allauth.urls")),
+    path("partners/", include("partners.urls")),
+    path("bestuur/", include("governance.urls")),
+    path("documenten/<slug:kind>/aanvragen/", avk_views.document_request, name="document_request"),
+    path("documenten/<uuid:pk>/", avk_views.document_detail, name="document_detail"),
+    path("documenten/<uuid:pk>/download/", avk_views.document_download, name="document_download"),
+    path("taal/", avk_views.language_switch, name="language_switch"),
+    path("healthz/", avk_views.healthz, name="healthz"),
+    path("beheer/", admin.site.urls),
+]

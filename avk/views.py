@@ -1,0 +1,89 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language
+
+from avk import documents
+from avk.models import Document
+from avk.permissions import is_staff
+
+
+@login_not_required
+@require_POST
+def language_switch(request):
+    """Django's set_language, remembering the choice on the account for e-mails too."""
+    response = set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(
+        request.user._meta.get_field("language").choices
+    ):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    """For the load balancer: the database answers. Redis is not needed to serve pages."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def get_document_for_user(user, pk) -> Document:
+    """Who asked for a document, and staff, may see it; anyone else gets 404."""
+    queryset = (
+        Document.objects.all() if is_staff(user) else Document.objects.filter(requested_by=user)
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@require_POST
+def document_request(request, kind):
+    subject = request.POST.get("subject", "")[:64]
+    document = documents.document_request(
+        user=request.user, kind=kind, subject=subject, language=request.LANGUAGE_CODE
+    )
+    return redirect("document_detail", pk=document.pk)
+
+
+@require_GET
+@never_cache
+def document_detail(request, pk):
+    document = get_document_for_user(request.user, pk)
+    kind = documents.get_kind(document.kind)
+    context = {
+        "document": document,
+        "title": kind.title(document.subject) if kind else document.kind,
+        "back_url": _safe_back_url(request),
+    }
+    template = "avk/document_status.html" if request.htmx else "avk/document_detail.html"
+    return render(request, template, context)
+
+
+@require_GET
+def document_download(request, pk):
+    document = get_document_for_user(request.user, pk)
+    if document.status != Document.Status.READY or not document.file:
+        raise Http404
+    kind = documents.get_kind(document.kind)
+    filename = f"{kind.filename(document.subject) if kind else 'document'}.pdf"
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type="application/pdf",
+    )
+
+
+def _safe_back_url(request):
+    url = request.GET.get("next", "")
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}):
+        return url
+    return ""

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GovernanceConfig(AppConfig):
+    name = "governance"
+    verbose_name = _("Governance")
+
+    def ready(self):
+        from avk import documents
+        from governance.documents import GOVERNANCE_OVERVIEW
+
+        documents.register(GOVERNANCE_OVERVIEW)

@@ -1,0 +1,22 @@
+from django.db.models import Prefetch
+
+from governance.models import Body, Seat
+
+
+def bodies_with_current_seats():
+    """Bodies with their current seats (person and partner loaded): three queries in all."""
+    seats = (
+        Seat.objects.current().select_related("person", "partner").order_by("role", "person__name")
+    )
+    bodies = list(
+        Body.objects.prefetch_related(Prefetch("seats", queryset=seats, to_attr="current_seats"))
+    )
+    for body in bodies:
+        body.has_experience_expert = any(s.is_experience_expert for s in body.current_seats)
+    return bodies
+
+
+def seats_of_user(user):
+    if not user.is_authenticated:
+        return Seat.objects.none()
+    return Seat.objects.current().filter(person__user=user).select_related("body", "partner")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    # The top layer: the dashboards that look across every other app.
+    name = "monitoring"
+    verbose_name = _("Monitoring")

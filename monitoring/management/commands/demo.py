@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from governance import demo as governance_demo
+from partners import demo as partners_demo
+
+
+class Command(BaseCommand):
+    help = "Build (or bring back) the demo alliance from shared/seeds. Safe to run again."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("The demo data is never loaded under production settings.")
+        with transaction.atomic():
+            partners_demo.build()
+            governance_demo.build()
+        self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
+        for email, who, _staff, _edits in partners_demo.DEMO_LOGINS:
+            self.stdout.write(f"  {email:32} {partners_demo.DEMO_PASSWORD}   {who}")

@@ -1,0 +1,180 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from avk.models import TimeStampedModel
+
+
+class Partner(TimeStampedModel):
+    """An organisation in the alliance."""
+
+    class Kind(models.TextChoices):
+        GEMEENTE = "gemeente", _("Municipality")
+        ZORG = "zorg", _("Care")
+        WELZIJN = "welzijn", _("Welfare")
+        ONDERWIJS = "onderwijs", _("Education")
+        WONEN = "wonen", _("Housing")
+        SCHULDHULP = "schuldhulp", _("Debt help")
+        OVERIG = "overig", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="partner_name_unique_ci"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=[
+                        "gemeente",
+                        "zorg",
+                        "welzijn",
+                        "onderwijs",
+                        "wonen",
+                        "schuldhulp",
+                        "overig",
+                    ]
+                ),
+                name="partner_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(TimeStampedModel):
+    """Someone who takes part in the alliance, with or without a login."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_experience_expert = models.BooleanField(
+        _("experience expert"),
+        default=False,
+        help_text=_("Has lived experience of poverty (ervaringsdeskundige)."),
+    )
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), condition=~models.Q(email=""), name="person_email_unique_ci"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerMembership(TimeStampedModel):
+    """A login that belongs to a partner; editors may keep the partner's data up to date."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="partner_memberships",
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    is_editor = models.BooleanField(_("editor"), default=False)
+
+    class Meta:
+        verbose_name = _("partner membership")
+        verbose_name_plural = _("partner memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partner"], name="membership_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.partner}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(TimeStampedModel):
+    """Staff invite a person by e-mail; the link lets them set a password once."""
+
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=200)
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    is_editor = models.BooleanField(_("editor of the partner"), default=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Only a hash of the token is stored: a leaked database does not leak working links.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.accepted_at is None and self.expires_at <= timezone.now()
+
+    @property
+    def status_label(self):
+        if self.accepted_at:
+            return _("Accepted")
+        if self.is_expired:
+            return _("Expired")
+        return _("Pending")

@@ -1,0 +1,107 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from avk.permissions import is_staff, staff_required
+from partners import services
+from partners.access import editable_partner_ids, get_partner_for_user
+from partners.forms import AcceptInvitationForm, InvitationForm
+from partners.models import Invitation, Partner
+
+
+def partner_list(request):
+    partners = (
+        Partner.objects.all() if is_staff(request.user) else Partner.objects.filter(is_active=True)
+    )
+    partners = partners.annotate(
+        people_count=Count("people", distinct=True),
+        editor_count=Count("memberships", filter=Q(memberships__is_editor=True), distinct=True),
+    )
+    kind = request.GET.get("kind", "")
+    if kind in Partner.Kind.values:
+        partners = partners.filter(kind=kind)
+    return render(
+        request,
+        "partners/partner_list.html",
+        {
+            "partners": partners,
+            "kinds": Partner.Kind.choices,
+            "selected_kind": kind,
+            "editable_ids": editable_partner_ids(request.user),
+        },
+    )
+
+
+def partner_detail(request, pk):
+    partner = get_partner_for_user(request.user, pk)
+    return render(
+        request,
+        "partners/partner_detail.html",
+        {
+            "partner": partner,
+            "people": partner.people.order_by("name"),
+            "can_edit": is_staff(request.user) or partner.pk in editable_partner_ids(request.user),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def invitation_list(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = services.invitation_create(
+                invited_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": invitation.email},
+            )
+            return redirect("partners:invitation_list")
+    invitations = Invitation.objects.select_related("partner", "invited_by")[:200]
+    return render(
+        request, "partners/invitation_list.html", {"form": form, "invitations": invitations}
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = services.invitation_for_token(token)
+    if invitation is None or invitation.accepted_at or invitation.is_expired:
+        return render(
+            request,
+            "partners/invitation_invalid.html",
+            {"invitation": invitation},
+            status=410 if invitation else 404,
+        )
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(token=token, password=form.cleaned_data["password1"])
+        except ValidationError as error:
+            _add_errors(form, error, field="password1")
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to the AVK portal."))
+            return redirect("home")
+    return render(
+        request, "partners/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+def _add_errors(form, error: ValidationError, field=None):
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(field, error.messages)
