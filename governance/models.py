@@ -83,7 +83,7 @@ class Seat(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.person} – {self.get_role_display()} ({self.body.short_name})"
+        return f"{self.person} - {self.get_role_display()} ({self.body.short_name})"
 
     @property
     def is_experience_expert(self) -> bool:

@@ -90,7 +90,7 @@ def build() -> dict[str, Partner]:
         )
 
     User = get_user_model()
-    for email, description, staff, edits in DEMO_LOGINS:
+    for email, _who, staff, edits in DEMO_LOGINS:
         person = Person.objects.filter(email=email).first()
         user, _created = User.objects.update_or_create(
             email=email,
