@@ -1,0 +1,59 @@
+# The commands the README uses. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS ?= never
+# uv: the one on PATH if it works, otherwise a private copy in .tools/ (installed on first use).
+UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)
+MANAGE := $(UV) run --locked python manage.py
+
+.PHONY: run test lint format messages worker beat bench install demo clean
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --locked --quiet
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+	$(MANAGE) demo
+	@echo ""
+	@echo "  The AVK portal runs at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
+	@echo "  Log in with one of the demo logins above."
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The whole suite: lint, migrations in step, Dutch catalogue compiled and complete, pytest
+# (unit, integration with a real worker where Redis is set, browser journeys).
+test: install
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .
+
+format: install
+	$(UV) run --locked ruff check --fix .
+	$(UV) run --locked ruff format .
+
+# Refresh the Dutch catalogue after changing strings (needs GNU gettext), then translate.
+messages: install
+	$(MANAGE) makemessages -l nl --no-location --no-obsolete --ignore=.venv --ignore=.tools --ignore=static/vendor
+	$(MANAGE) compilemessages -l nl --ignore=.venv --ignore=.tools
+
+worker: install
+	$(UV) run --locked celery -A avk worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(UV) run --locked celery -A avk beat --loglevel=INFO
+
+demo: install
+	$(MANAGE) demo
+
+clean:
+	rm -rf .venv .tools db.sqlite3 media staticfiles .pytest_cache .ruff_cache

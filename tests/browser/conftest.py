@@ -1,0 +1,104 @@
+"""Browser journeys in a real Chromium (Playwright), with axe-core on every page.
+
+Chromium comes from the system (`apt-get install chromium`), never from `playwright install`.
+Without it these tests are skipped, unless AVK_REQUIRE_BROWSER=1 (CI), where they fail.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an asyncio loop in this thread; the ORM calls made by the tests
+# (call_command("demo")) would otherwise raise SynchronousOnlyOperation.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+HERE = Path(__file__).resolve().parent
+REQUIRE_BROWSER = os.environ.get("AVK_REQUIRE_BROWSER") == "1"
+NO_CHROMIUM = "no Chromium found: apt-get install chromium"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    # Without these Chromium keeps calling home, which floods a closed network.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# What axe reports at these levels blocks people from using the portal: the tests fail on it.
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def find_chromium() -> str | None:
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    chromium = find_chromium()
+    for item in items:
+        if HERE not in Path(item.path).resolve().parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        if chromium is None and not REQUIRE_BROWSER:
+            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chromium = find_chromium()
+    if chromium is None:
+        # Only reached with AVK_REQUIRE_BROWSER=1: the collection hook skips otherwise.
+        pytest.fail(f"AVK_REQUIRE_BROWSER=1 but {NO_CHROMIUM}", pytrace=False)
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+def format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"axe found {len(violations)} serious/critical accessibility violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({violation.get('helpUrl', '')})"
+        )
+        nodes = violation.get("nodes", [])
+        for node in nodes[:3]:
+            target = " ".join(str(part) for part in node.get("target", []))
+            lines.append(f"    at {target}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ").strip()
+            if summary:
+                lines.append(f"       {summary}")
+        if len(nodes) > 3:
+            lines.append(f"    … and {len(nodes) - 3} more element(s)")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """assert_accessible(page): no serious or critical axe-core violation on the page."""
+
+    def check(page):
+        results = axe.run(page)
+        blocking = [
+            violation
+            for violation in results.response["violations"]
+            if violation.get("impact") in BLOCKING_IMPACTS
+        ]
+        assert not blocking, format_violations(page.url, blocking)
+
+    return check

@@ -1,0 +1,68 @@
+import datetime
+
+import factory
+from allauth.account.models import EmailAddress
+
+from avk.models import User
+from governance.models import Body, Seat
+from partners.models import Partner, PartnerMembership, Person
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Faker("name", locale="nl_NL")
+    password = factory.django.Password("correct-horse-battery")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    kind = Partner.Kind.WELZIJN
+    municipality = "Veendam"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Faker("name", locale="nl_NL")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerMembership
+
+    user = factory.SubFactory(UserFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    is_editor = True
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    kind = Body.Kind.DB
+    name = factory.Sequence(lambda n: f"Body {n}")
+    short_name = factory.Sequence(lambda n: f"B{n}")
+
+
+class SeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Seat
+
+    person = factory.SubFactory(PersonFactory)
+    body = factory.SubFactory(BodyFactory)
+    role = Seat.Role.MEMBER
+    term_start = datetime.date(2024, 1, 1)
