@@ -1,0 +1,99 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="member@example.org")
+
+
+def login(client, email, password):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_login_by_email(client, member):
+    response = login(client, "member@example.org", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+    assert client.get(reverse("home")).context["user"] == member
+
+
+def test_login_is_case_insensitive_on_email(client, member):
+    assert login(client, "Member@Example.org", PASSWORD).status_code == 302
+
+
+def test_wrong_password_shows_an_error_and_does_not_log_in(client, member):
+    response = login(client, "member@example.org", "wrong-password")
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not response.context["user"].is_authenticated
+
+
+def test_login_is_throttled_after_repeated_failures(client, member):
+    for _attempt in range(5):
+        login(client, "member@example.org", "wrong-password")
+    # Even the right password is refused while the limit holds.
+    response = login(client, "member@example.org", PASSWORD)
+    assert response.status_code in (200, 429)
+    assert not client.get(reverse("home")).context["user"].is_authenticated
+
+
+def test_unverified_email_cannot_log_in_but_gets_a_verification_mail(client, db):
+    UserFactory(email="fresh@example.org", verified=False)
+    response = login(client, "fresh@example.org", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] != reverse("home")
+    assert not client.get(reverse("home")).context["user"].is_authenticated
+    assert len(mail.outbox) == 1
+    assert "fresh@example.org" in mail.outbox[0].to
+
+
+def test_no_self_signup_for_strangers(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "stranger@example.org", "password1": "x-Strong-pass-99", "password2": "x-Strong-pass-99"},
+    )
+    assert response.status_code in (200, 403)
+    assert not EmailAddress.objects.filter(email="stranger@example.org").exists()
+
+
+def test_password_reset_sends_a_link_that_sets_a_new_password(client, member):
+    client.post(reverse("account_reset_password"), {"email": "member@example.org"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/account/password/reset/key/\S+/)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    response = client.get(link.group(1), follow=True)
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else link.group(1)
+    response = client.post(
+        form_url, {"password1": "a-New-password-2026", "password2": "a-New-password-2026"}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password("a-New-password-2026")
+
+
+def test_mfa_totp_can_be_set_up_after_reauthentication(client, member):
+    login(client, "member@example.org", PASSWORD)
+    response = client.get(reverse("mfa_activate_totp"))
+    if response.status_code == 302:  # allauth asks for the password again first
+        assert reverse("account_reauthenticate") in response["Location"]
+        client.post(response["Location"], {"password": PASSWORD})
+        response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert response.context["totp_url"].startswith("otpauth://totp/")
+
+
+def test_pages_carry_a_content_security_policy(client, member):
+    response = client.get(reverse("account_login"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
