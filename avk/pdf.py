@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils._os import safe_join
@@ -44,7 +45,7 @@ def resolve_portal_file(url: str) -> Path | None:
         for root in roots(relative):
             try:
                 candidate = Path(safe_join(str(root), relative))
-            except ValueError:  # ../ tricks leave the root
+            except (ValueError, SuspiciousFileOperation):  # ../ tricks leave the root
                 return None
             if candidate.is_file():
                 return candidate

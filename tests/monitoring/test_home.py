@@ -1,0 +1,61 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import BodyFactory, PartnerFactory, SeatFactory
+
+
+def test_anonymous_visitors_get_the_public_welcome(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "monitoring/welcome.html"
+    assert reverse("account_login").encode() in response.content
+
+
+def test_staff_see_the_programme_and_bodies_without_experience_expert(
+    client, staff, db_body, partner_a
+):
+    client.force_login(staff)
+    response = client.get(reverse("home"))
+    assert response.context["is_staff"]
+    assert response.context["partner_count"] == 1
+    assert response.context["bodies_without_experience_expert"] == [db_body]
+    assert reverse("partners:invitation_list").encode() in response.content
+
+
+def test_editor_sees_their_organisation(client, editor_a, partner_a):
+    client.force_login(editor_a)
+    response = client.get(reverse("home"))
+    assert not response.context["is_staff"]
+    assert [m.partner for m in response.context["memberships"]] == [partner_a]
+    assert reverse("partners:partner_detail", args=[partner_a.pk]).encode() in response.content
+    assert reverse("partners:invitation_list").encode() not in response.content
+
+
+def test_seat_holder_sees_their_seats(client, db_member, db_body):
+    client.force_login(db_member)
+    response = client.get(reverse("home"))
+    assert [s.body for s in response.context["seats"]] == [db_body]
+
+
+def test_outsider_is_told_how_to_get_linked(client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("home"))
+    assert response.context["has_role"] is False
+
+
+def test_dashboard_query_count_does_not_grow(client, staff):
+    client.force_login(staff)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("home"))
+        return len(queries)
+
+    SeatFactory()  # one body with one seat: every query of the page runs
+    small = count()
+    partners = PartnerFactory.create_batch(30)
+    for body in BodyFactory.create_batch(6):
+        for partner in partners[:10]:
+            SeatFactory(body=body, partner=partner)
+    assert count() == small
