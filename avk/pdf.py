@@ -35,29 +35,22 @@ def resolve_portal_file(url: str) -> Path | None:
     if parts.scheme != "https" or parts.netloc != _PDF_HOST:
         return None
     path = unquote(parts.path)
-    for prefix, roots in (
-        (settings.STATIC_URL, _static_roots),
-        (settings.MEDIA_URL, lambda rel: [settings.MEDIA_ROOT]),
-    ):
-        if not path.startswith(prefix):
-            continue
-        relative = path[len(prefix) :]
-        for root in roots(relative):
-            try:
-                candidate = Path(safe_join(str(root), relative))
-            except (ValueError, SuspiciousFileOperation):  # ../ tricks leave the root
-                return None
-            if candidate.is_file():
-                return candidate
-        if prefix == settings.STATIC_URL:
+    try:
+        if path.startswith(settings.STATIC_URL):
+            relative = path.removeprefix(settings.STATIC_URL)
+            if settings.STATIC_ROOT:  # production: collected (and hashed) files
+                candidate = Path(safe_join(str(settings.STATIC_ROOT), relative))
+                if candidate.is_file():
+                    return candidate
             found = finders.find(relative)
-            if found:
-                return Path(found)
+            return Path(found) if found else None
+        if path.startswith(settings.MEDIA_URL):
+            relative = path.removeprefix(settings.MEDIA_URL)
+            candidate = Path(safe_join(str(settings.MEDIA_ROOT), relative))
+            return candidate if candidate.is_file() else None
+    except (ValueError, SuspiciousFileOperation):  # ../ tricks that leave the root
+        return None
     return None
-
-
-def _static_roots(relative: str) -> list:
-    return [settings.STATIC_ROOT] if settings.STATIC_ROOT else []
 
 
 def _fetcher_class():

@@ -144,3 +144,23 @@ def client_for(client):
         return client
 
     return make
+
+
+def celery_reconnect(**conf):
+    """Change the Celery app's broker settings and drop its cached connections.
+
+    Returns the previous values, to pass back in when the test is done.
+    """
+    from avk.celery import app
+
+    if "broker_url" in conf:
+        # The CELERY_BROKER_URL environment variable outranks conf.broker_url in Celery;
+        # conf.broker_write_url outranks the variable.
+        conf.setdefault("broker_write_url", conf["broker_url"])
+    previous = {key: app.conf[key] for key in conf}
+    app.conf.update(conf)
+    # Kombu keeps connection pools in a global registry: drop our references, never close
+    # them (a closed pool in the registry breaks every later connection to that broker).
+    app._pool = None
+    app.amqp._producer_pool = None
+    return previous

@@ -5,20 +5,16 @@ import time
 import pytest
 from django.urls import reverse
 
-from avk.celery import app as celery_app
 from avk.models import Document
+from tests.conftest import celery_reconnect
 
 
 @pytest.fixture
 def broker_down():
     """A real broker URL on which nothing listens, with tasks really sent (not eager)."""
-    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
-    celery_app.pool.force_close_all()
-    celery_app._pool = None
+    previous = celery_reconnect(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
     yield
-    celery_app.conf.update(saved)
-    celery_app._pool = None
+    celery_reconnect(**previous)
 
 
 @pytest.mark.django_db(transaction=True)
