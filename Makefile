@@ -1,12 +1,12 @@
 # The commands the README uses. `make run` and `make test` are all a newcomer needs.
 SHELL := /bin/bash
 PORT ?= 8000
-export UV_PYTHON_DOWNLOADS ?= never
+# uv finds Python 3.13 through .python-version (pyenv) and downloads one only if none is found.
 # uv: the one on PATH if it works, otherwise a private copy in .tools/ (installed on first use).
 UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)
 MANAGE := $(UV) run --locked python manage.py
 
-.PHONY: run test lint format messages worker beat bench install demo clean
+.PHONY: run test lint format messages worker beat install demo clean
 
 .tools/bin/uv:
 	python3 -m venv .tools

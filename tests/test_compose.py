@@ -33,6 +33,9 @@ def test_compose_file_validates(tmp_path):
     shutil.copy(ROOT / "Dockerfile", tmp_path / "Dockerfile")
     result = subprocess.run(
         [tool, "-f", "docker-compose.yml", "config", "-q"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr

@@ -17,8 +17,19 @@ def test_demo_is_idempotent_and_built_from_the_seeds(db):
     assert counts() == first
 
     names = set(Partner.objects.values_list("name", flat=True))
-    for seed in ["Cosis", "Lentis", "VNN", "GKB", "Leger des Heils", "Noorderpoort", "CMO STAMM",
-                 "Afeer", "Zorg Innovatie Forum", "Gemeente Veendam", "Gemeente Emmen"]:
+    for seed in [
+        "Cosis",
+        "Lentis",
+        "VNN",
+        "GKB",
+        "Leger des Heils",
+        "Noorderpoort",
+        "CMO STAMM",
+        "Afeer",
+        "Zorg Innovatie Forum",
+        "Gemeente Veendam",
+        "Gemeente Emmen",
+    ]:
         assert seed in names
     assert set(Body.objects.values_list("kind", flat=True)) == set(Body.Kind.values)
     experience_experts = Person.objects.filter(is_experience_expert=True)

@@ -59,7 +59,11 @@ def test_unverified_email_cannot_log_in_but_gets_a_verification_mail(client, db)
 def test_no_self_signup_for_strangers(client, db):
     response = client.post(
         reverse("account_signup"),
-        {"email": "stranger@example.org", "password1": "x-Strong-pass-99", "password2": "x-Strong-pass-99"},
+        {
+            "email": "stranger@example.org",
+            "password1": "x-Strong-pass-99",
+            "password2": "x-Strong-pass-99",
+        },
     )
     assert response.status_code in (200, 403)
     assert not EmailAddress.objects.filter(email="stranger@example.org").exists()

@@ -61,7 +61,11 @@ def test_catalogue_is_complete(tmp_path, settings):
     os.chdir(ROOT)
     try:
         call_command(
-            "makemessages", locale=["nl"], no_location=True, no_obsolete=True, verbosity=0,
+            "makemessages",
+            locale=["nl"],
+            no_location=True,
+            no_obsolete=True,
+            verbosity=0,
             ignore_patterns=[".venv", ".tools", "static/vendor", "tests", "media", "staticfiles"],
         )
     finally:

@@ -20,7 +20,11 @@ def manage(*args, **env):
     base["DJANGO_SETTINGS_MODULE"] = "avk.settings"
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=base | env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=base | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -8,15 +8,17 @@ from governance.selectors import bodies_with_current_seats
 from tests.factories import BodyFactory, PartnerFactory, PersonFactory, SeatFactory
 
 
-def test_overview_shows_seats_marks_experience_experts_and_flags_bodies_without(
-    client, outsider
-):
+def test_overview_shows_seats_marks_experience_experts_and_flags_bodies_without(client, outsider):
     db_body = BodyFactory(name="Dagelijks Bestuur", short_name="DB", order=1)
     sg_body = BodyFactory(name="Stuurgroep", short_name="SG", kind=Body.Kind.STUURGROEP, order=2)
     SeatFactory(body=db_body, person=PersonFactory(name="Lineke"), role=Seat.Role.EXPERIENCE_EXPERT)
     SeatFactory(body=db_body, person=PersonFactory(name="Nico", is_experience_expert=True))
-    SeatFactory(body=sg_body, person=PersonFactory(name="Hilde Bakker"), role=Seat.Role.CHAIR,
-                partner=PartnerFactory(name="Gemeente Veendam"))
+    SeatFactory(
+        body=sg_body,
+        person=PersonFactory(name="Hilde Bakker"),
+        role=Seat.Role.CHAIR,
+        partner=PartnerFactory(name="Gemeente Veendam"),
+    )
     client.force_login(outsider)
     response = client.get(reverse("governance:overview"))
     assert response.status_code == 200

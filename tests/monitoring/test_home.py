@@ -8,7 +8,7 @@ from tests.factories import BodyFactory, PartnerFactory, SeatFactory
 def test_anonymous_visitors_get_the_public_welcome(client, db):
     response = client.get(reverse("home"))
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "monitoring/welcome.html"
+    assert response.templates[0].name == "monitoring/welcome.html"
     assert reverse("account_login").encode() in response.content
 
 

@@ -31,8 +31,12 @@ def test_staff_invites_an_editor_and_the_person_sets_a_password(
     with django_capture_on_commit_callbacks(execute=True):
         response = invite(
             staff_client,
-            {"name": "Fenna de Vries", "email": "Fenna@Example.org", "partner": partner_a.pk,
-             "is_editor": "on"},
+            {
+                "name": "Fenna de Vries",
+                "email": "Fenna@Example.org",
+                "partner": partner_a.pk,
+                "is_editor": "on",
+            },
         )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -61,7 +65,9 @@ def test_staff_invites_an_editor_and_the_person_sets_a_password(
 
 
 def test_invitation_links_an_existing_person(staff, partner_a):
-    person = Person.objects.create(name="Lineke", email="lineke@example.org", is_experience_expert=True)
+    person = Person.objects.create(
+        name="Lineke", email="lineke@example.org", is_experience_expert=True
+    )
     _invitation, token = services.invitation_create(
         invited_by=staff, email="lineke@example.org", name="Lineke"
     )
@@ -127,7 +133,9 @@ def test_editor_without_partner_is_refused(staff_client):
     assert response.context["form"].errors["partner"]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     name=st.text(max_size=300),
     email=st.text(max_size=300),
@@ -135,8 +143,12 @@ def test_editor_without_partner_is_refused(staff_client):
     is_editor=st.sampled_from(["", "on", "garbage"]),
 )
 def test_invitation_form_garbage_never_breaks(staff_client, name, email, partner, is_editor):
-    data = {"name": name.replace("\x00", ""), "email": email.replace("\x00", ""),
-            "partner": str(partner), "is_editor": is_editor}
+    data = {
+        "name": name.replace("\x00", ""),
+        "email": email.replace("\x00", ""),
+        "partner": str(partner),
+        "is_editor": is_editor,
+    }
     response = invite(staff_client, data)
     assert response.status_code in (200, 302)
     if response.status_code == 200:

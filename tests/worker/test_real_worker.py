@@ -61,9 +61,26 @@ def worker_queue():
         "AVK_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "avk", "worker", "--pool=solo", "-Q", queue,
-         "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "avk",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     previous = celery_reconnect(
         task_always_eager=False, broker_url=BROKER, task_default_queue=queue
@@ -93,7 +110,9 @@ def test_worker_renders_the_governance_pdf(worker_queue):
     if document.status != Document.Status.READY:
         worker_queue.terminate()
         output = worker_queue.communicate(timeout=15)[0]
-        pytest.fail(f"document {document.status} ({document.error}); worker said:\n{output[-4000:]}")
+        pytest.fail(
+            f"document {document.status} ({document.error}); worker said:\n{output[-4000:]}"
+        )
     data = document.file.read()
     assert data.startswith(b"%PDF")
     assert hashlib.sha256(data).hexdigest() == document.sha256
