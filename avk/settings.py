@@ -311,5 +311,6 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},
     },
 }

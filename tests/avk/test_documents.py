@@ -46,6 +46,18 @@ def test_governance_overview_pdf_holds_bodies_and_seats(staff, request_document)
     assert "1 / 1" in text or "1 / 2" in text  # page numbers
 
 
+def test_pdf_embeds_the_house_font_from_our_static_files(staff, request_document):
+    document = request_document(staff)
+    reader = pypdf.PdfReader(io.BytesIO(document.file.read()))
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"].get("/Font", {}).values()
+    }
+    assert fonts and all("Source-Sans-3" in name for name in fonts), fonts
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
+
+
 def test_request_page_polls_until_ready_and_downloads(client, staff):
     client.force_login(staff)
     response = client.post(reverse("document_request", args=["governance_overview"]))
