@@ -69,7 +69,7 @@ def _enqueue_render(document_id) -> None:
         logger.exception("Could not queue document %s", document_id)
         Document.objects.filter(pk=document_id, status=Document.Status.PENDING).update(
             status=Document.Status.FAILED,
-            error=_("The queue that makes documents cannot be reached. Try again later."),
+            error=_("Documents cannot be made right now. Try again in a few minutes."),
             finished_at=timezone.now(),
         )
 

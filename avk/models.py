@@ -80,7 +80,7 @@ class Document(models.Model):
     """A generated file (a PDF), made by a Celery task and downloaded when ready."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Being made")
+        PENDING = "pending", _("In progress")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 

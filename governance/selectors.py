@@ -1,12 +1,27 @@
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from governance.models import Body, Seat
+
+# Chair first, secretary and adviser last: the order people read a body's table in.
+_ROLES_IN_ORDER = [
+    Seat.Role.CHAIR,
+    Seat.Role.MEMBER,
+    Seat.Role.EXPERIENCE_EXPERT,
+    Seat.Role.SECRETARY,
+    Seat.Role.ADVISER,
+]
+ROLE_ORDER = Case(
+    *[When(role=role, then=Value(rank)) for rank, role in enumerate(_ROLES_IN_ORDER)],
+    output_field=IntegerField(),
+)
 
 
 def bodies_with_current_seats():
     """Bodies with their current seats (person and partner loaded): three queries in all."""
     seats = (
-        Seat.objects.current().select_related("person", "partner").order_by("role", "person__name")
+        Seat.objects.current()
+        .select_related("person", "partner")
+        .order_by(ROLE_ORDER, "person__name")
     )
     bodies = list(
         Body.objects.prefetch_related(Prefetch("seats", queryset=seats, to_attr="current_seats"))

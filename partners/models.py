@@ -72,7 +72,7 @@ class Person(TimeStampedModel):
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("login"),
+        verbose_name=_("account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -177,4 +177,4 @@ class Invitation(TimeStampedModel):
             return _("Accepted")
         if self.is_expired:
             return _("Expired")
-        return _("Pending")
+        return _("Open")
