@@ -270,6 +270,13 @@ CELERY_BEAT_SCHEDULE = {
 # Generated documents older than this many days are removed by beat.
 AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)
 AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)
+# The AVK team every partner aims for (memo of 2 June 2025): 1 director, 2 managers,
+# 2 practitioners. A setting, so the alliance can change its aim without a release.
+AVK_TEAM_TARGET = {
+    "bestuurder": env_int("AVK_TEAM_TARGET_BESTUURDER", 1),
+    "manager": env_int("AVK_TEAM_TARGET_MANAGER", 2),
+    "uitvoering": env_int("AVK_TEAM_TARGET_UITVOERING", 2),
+}
 
 # Security headers. The CSP holds in every environment, so the tests see what production sees.
 SECURE_CSP = {

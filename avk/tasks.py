@@ -2,7 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from avk import documents
+from avk import documents, emails
 
 
 @shared_task(
@@ -22,3 +22,12 @@ def document_render(document_id: str) -> None:
 @shared_task(acks_late=True, time_limit=600)
 def documents_purge() -> int:
     return documents.documents_purge(older_than_days=settings.AVK_DOCUMENT_RETENTION_DAYS)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, time_limit=60, max_retries=4)
+def mail_deliver(self, mail_id: int) -> None:
+    """Send one queued mail; on an SMTP error try again later (the row keeps count)."""
+    try:
+        emails.mail_deliver(mail_id=mail_id)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=60 * (self.request.retries + 1)) from exc

@@ -12,8 +12,9 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "is_active"]
-    list_filter = ["kind", "is_active", "municipality"]
-    search_fields = ["name", "municipality"]
+    list_filter = ["kind", "is_active", "package", "municipality"]
+    list_select_related = ["municipality", "package"]
+    search_fields = ["name", "municipality__name"]
     inlines = [MembershipInline]
 
 

@@ -8,20 +8,20 @@ Other people are made up for the demo and say so by their @avk.example addresses
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from partners.models import Partner, PartnerMembership, Person
+from partners.models import Municipality, Partner, PartnerMembership, Person
 
 DEMO_PASSWORD = "avk-demo-2026"  # noqa: S105 - demo data only, refused in production
 
 MUNICIPALITIES = [
-    "Veendam",
-    "Pekela",
-    "Oldambt",
-    "Stadskanaal",
-    "Westerwolde",
-    "Midden-Groningen",
-    "Aa en Hunze",
-    "Borger-Odoorn",
-    "Emmen",
+    ("Veendam", "Groningen"),
+    ("Pekela", "Groningen"),
+    ("Oldambt", "Groningen"),
+    ("Stadskanaal", "Groningen"),
+    ("Westerwolde", "Groningen"),
+    ("Midden-Groningen", "Groningen"),
+    ("Aa en Hunze", "Drenthe"),
+    ("Borger-Odoorn", "Drenthe"),
+    ("Emmen", "Drenthe"),
 ]
 
 ORGANISATIONS = [
@@ -70,9 +70,12 @@ DEMO_LOGINS = [
 
 def build() -> dict[str, Partner]:
     partners = {}
-    for municipality in MUNICIPALITIES:
-        partners[f"Gemeente {municipality}"], _created = Partner.objects.update_or_create(
-            name=f"Gemeente {municipality}",
+    for name, province in MUNICIPALITIES:
+        municipality, _created = Municipality.objects.update_or_create(
+            name=name, defaults={"province": province}
+        )
+        partners[f"Gemeente {name}"], _created = Partner.objects.update_or_create(
+            name=f"Gemeente {name}",
             defaults={"kind": Partner.Kind.GEMEENTE, "municipality": municipality},
         )
     for name, kind in ORGANISATIONS:

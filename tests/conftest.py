@@ -15,6 +15,7 @@ from tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from tests.matrix import PERSONAS  # noqa: F401 (re-exported for tests)
 
 REQUIRE_SERVICES = os.environ.get("AVK_REQUIRE_SERVICES") == "1"
 
@@ -115,9 +116,6 @@ def sg_member(sg_body):
 def outsider(db):
     """Logged in, linked to nothing."""
     return UserFactory(email="outsider@example.org")
-
-
-PERSONAS = ["anonymous", "staff", "editor_a", "editor_b", "db_member", "sg_member", "outsider"]
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Partner {n}")
     kind = Partner.Kind.WELZIJN
-    municipality = "Veendam"
+    municipality = None
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,13 @@
 """Every URL of the portal x every persona -> the expected status.
 
-The list of URLs comes from the URL conf: a new URL without an entry here fails
-test_every_url_has_expectations. Third-party URL sets (allauth under /account/, the
-admin under /beheer/) are covered by their own tests below and in test_accounts.py.
+The list of URLs comes from the URL conf: a new URL without an entry here or in a
+`matrix_<area>.py` module (see tests/matrix.py) fails test_every_url_has_expectations.
+Third-party URL sets (allauth under /account/, the admin under /beheer/) are covered by
+their own tests below and in tests/avk/test_accounts.py.
 """
+
+import importlib
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -11,13 +15,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from avk import documents
 from avk.models import Document
 from partners import services as partner_services
-from tests.conftest import PERSONAS
+from tests.matrix import EVERYONE_LOGGED_IN, LOGIN, PERSONAS, STAFF_ONLY
 
 THIRD_PARTY_PREFIXES = ("account/", "beheer/")
-
-LOGIN = 302  # anonymous visitors are sent to the login page
-EVERYONE_LOGGED_IN = dict.fromkeys(PERSONAS, 200) | {"anonymous": LOGIN}
-STAFF_ONLY = dict.fromkeys(PERSONAS, 403) | {"anonymous": LOGIN, "staff": 200}
 OWNER_AND_STAFF = dict.fromkeys(PERSONAS, 404) | {
     "anonymous": LOGIN,
     "staff": 200,
@@ -25,7 +25,7 @@ OWNER_AND_STAFF = dict.fromkeys(PERSONAS, 404) | {
 }
 
 # name -> (kwargs builder(objects), {persona: status for GET})
-EXPECTED = {
+CORE = {
     "home": (lambda o: {}, dict.fromkeys(PERSONAS, 200)),
     "healthz": (lambda o: {}, dict.fromkeys(PERSONAS, 200)),
     "language_switch": (lambda o: {}, dict.fromkeys(PERSONAS, 405)),  # POST only
@@ -44,6 +44,21 @@ EXPECTED = {
     "document_detail": (lambda o: {"pk": o["document"].pk}, OWNER_AND_STAFF),
     "document_download": (lambda o: {"pk": o["document"].pk}, OWNER_AND_STAFF),
 }
+
+
+def _collect_expectations():
+    expected = dict(CORE)
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("matrix_*.py")):
+        dotted = ".".join(("tests", *path.relative_to(root).with_suffix("").parts))
+        area = importlib.import_module(dotted).EXPECTED
+        overlap = expected.keys() & area.keys()
+        assert not overlap, f"{dotted} repeats {sorted(overlap)}"
+        expected.update(area)
+    return expected
+
+
+EXPECTED = _collect_expectations()
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -77,7 +92,7 @@ def test_every_url_has_expectations():
 
 
 @pytest.fixture
-def objects(personas, partner_b, editor_a, staff, django_capture_on_commit_callbacks):
+def objects(personas, partner_a, partner_b, editor_a, staff, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _invitation, token = partner_services.invitation_create(
             invited_by=staff, email="new.person@example.org", name="New Person"
@@ -87,7 +102,13 @@ def objects(personas, partner_b, editor_a, staff, django_capture_on_commit_callb
         )
     document.refresh_from_db()
     assert document.status == Document.Status.READY
-    return {"partner_b": partner_b, "token": token, "document": document}
+    return {
+        **{name: user for name, user in personas.items() if user is not None},
+        "partner_a": partner_a,
+        "partner_b": partner_b,
+        "token": token,
+        "document": document,
+    }
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

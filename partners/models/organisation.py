@@ -7,6 +7,21 @@ from django.utils.translation import gettext_lazy as _
 from avk.models import TimeStampedModel
 
 
+class Municipality(models.Model):
+    """A municipality in the alliance's region (where partners are based and work)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    province = models.CharField(_("province"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Partner(TimeStampedModel):
     """An organisation in the alliance."""
 
@@ -21,9 +36,36 @@ class Partner(TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partners",
+    )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # The package of the commitment in effect, kept by partners.services (for filtering).
+    package = models.ForeignKey(
+        "partners.Package",
+        verbose_name=_("package"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partners",
+    )
+    contact_person = models.ForeignKey(
+        "partners.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_for",
+    )
+    # Bumped on every change of the AVK team or delegation: two editors saving at once
+    # are told instead of overwriting each other.
+    team_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("partner")

@@ -1,0 +1,2 @@
+# Filled in by the interventions work of issue 3.
+urlpatterns = []

@@ -1,0 +1,2 @@
+# Filled in by the showcase work of issue 3.
+urlpatterns = []
