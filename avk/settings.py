@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -265,6 +266,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "avk.tasks.documents_purge",
         "schedule": 24 * 60 * 60,
     },
+    "commitment-renewal-reminders": {
+        "task": "partners.tasks.commitment_renewal_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "team-incomplete-reminders": {
+        "task": "partners.tasks.team_incomplete_reminders",
+        "schedule": crontab(day_of_month=1, hour=9, minute=30),
+    },
 }
 
 # Generated documents older than this many days are removed by beat.
@@ -272,6 +281,11 @@ AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)
 AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)
 # The AVK team every partner aims for (memo of 2 June 2025): 1 director, 2 managers,
 # 2 practitioners. A setting, so the alliance can change its aim without a release.
+# From this day (month, day) each year, contact persons are asked to renew the commitment.
+AVK_COMMITMENT_RENEWAL_DATE = (
+    env_int("AVK_COMMITMENT_RENEWAL_MONTH", 1),
+    env_int("AVK_COMMITMENT_RENEWAL_DAY", 15),
+)
 AVK_TEAM_TARGET = {
     "bestuurder": env_int("AVK_TEAM_TARGET_BESTUURDER", 1),
     "manager": env_int("AVK_TEAM_TARGET_MANAGER", 2),

@@ -24,7 +24,14 @@ def documents_purge() -> int:
     return documents.documents_purge(older_than_days=settings.AVK_DOCUMENT_RETENTION_DAYS)
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, time_limit=60, max_retries=4)
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=50,
+    time_limit=60,
+    max_retries=4,
+)
 def mail_deliver(self, mail_id: int) -> None:
     """Send one queued mail; on an SMTP error try again later (the row keeps count)."""
     try:

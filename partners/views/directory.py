@@ -1,29 +1,72 @@
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from avk.permissions import is_staff
+from partners import teams
 from partners.access import editable_partner_ids, get_partner_for_user
-from partners.models import Partner
+from partners.models import Municipality, Package, Partner
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def partner_list(request):
+    """The directory: filter by kind, municipality and package; counts per package."""
     partners = (
         Partner.objects.all() if is_staff(request.user) else Partner.objects.filter(is_active=True)
     )
-    partners = partners.annotate(
-        people_count=Count("people", distinct=True),
-        editor_count=Count("memberships", filter=Q(memberships__is_editor=True), distinct=True),
+    counts_by_package = {
+        row["package__code"] or "": row["n"]
+        for row in partners.values("package__code").annotate(n=Count("id"))
+    }
+    filters = {
+        "kind": request.GET.get("kind", ""),
+        "municipality": _int_or_none(request.GET.get("municipality")),
+        "package": request.GET.get("package", ""),
+    }
+    if filters["kind"] in Partner.Kind.values:
+        partners = partners.filter(kind=filters["kind"])
+    if filters["municipality"]:
+        partners = partners.filter(municipality_id=filters["municipality"])
+    packages = list(Package.objects.all())
+    if filters["package"] == "-":
+        partners = partners.filter(package__isnull=True)
+    elif filters["package"] in {p.code for p in packages}:
+        partners = partners.filter(package__code=filters["package"])
+    partners = teams.annotate_team_counts(
+        partners.select_related("municipality", "package").annotate(
+            people_count=Count("people", distinct=True)
+        )
     )
-    kind = request.GET.get("kind", "")
-    if kind in Partner.Kind.values:
-        partners = partners.filter(kind=kind)
+    rows = [(p, teams.is_complete(teams.counts_of(p))) for p in partners]
+    bars = [
+        (_("Package %(code)s") % {"code": p.code}, counts_by_package.get(p.code, 0))
+        for p in packages
+    ]
+    bars.append((_("No package"), counts_by_package.get("", 0)))
+    largest = max([n for _label, n in bars] + [1])
     return render(
         request,
         "partners/partner_list.html",
         {
-            "partners": partners,
+            "rows": rows,
             "kinds": Partner.Kind.choices,
-            "selected_kind": kind,
+            "municipalities": Municipality.objects.all(),
+            "packages": packages,
+            "filters": filters,
+            "chart": {
+                "height": 12 * len(bars),
+                "bars": [
+                    {"label": label, "count": n, "y": 12 * i, "width": round(280 * n / largest)}
+                    for i, (label, n) in enumerate(bars)
+                ],
+            },
             "editable_ids": editable_partner_ids(request.user),
         },
     )
@@ -31,12 +74,28 @@ def partner_list(request):
 
 def partner_detail(request, pk):
     partner = get_partner_for_user(request.user, pk)
+    can_edit = is_staff(request.user) or partner.pk in editable_partner_ids(request.user)
+    counts = teams.counts_of(partner)
+    year = timezone.localdate().year
     return render(
         request,
         "partners/partner_detail.html",
         {
             "partner": partner,
+            "can_edit": can_edit,
+            "is_staff": is_staff(request.user),
+            "members": partner.team_members.select_related("person").order_by(
+                "role", "person__name"
+            ),
+            "gaps": teams.team_gaps(counts),
+            "complete": teams.is_complete(counts),
+            "delegates": partner.delegates.select_related("person"),
+            "pending": partner.commitments.filter(status="proposed").select_related("package"),
+            "interventions": partner.interventions.prefetch_related("municipalities").filter(
+                Q(status__in=["planned", "running"]) | Q(is_published=True)
+            ),
+            "latest_scan": partner.quick_scans.order_by("-year").first(),
+            "year": year,
             "people": partner.people.order_by("name"),
-            "can_edit": is_staff(request.user) or partner.pk in editable_partner_ids(request.user),
         },
     )

@@ -10,6 +10,7 @@ from avk.permissions import staff_required
 from partners import services
 from partners.forms import AcceptInvitationForm, InvitationForm
 from partners.models import Invitation
+from partners.views.util import add_errors
 
 
 @staff_required
@@ -22,7 +23,7 @@ def invitation_list(request):
                 invited_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -51,7 +52,7 @@ def invitation_accept(request, token):
         try:
             user = services.invitation_accept(token=token, password=form.cleaned_data["password1"])
         except ValidationError as error:
-            _add_errors(form, error, field="password1")
+            add_errors(form, error, field="password1")
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to the AVK portal."))
@@ -59,11 +60,3 @@ def invitation_accept(request, token):
     return render(
         request, "partners/invitation_accept.html", {"form": form, "invitation": invitation}
     )
-
-
-def _add_errors(form, error: ValidationError, field=None):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(field, error.messages)

@@ -6,19 +6,41 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partners.access import get_partner_for_user
-from partners.models import Partner, Person
+from partners.models import Commitment, Municipality, Package, Partner, Person, TeamMember
 from tests.factories import MembershipFactory, PartnerFactory, PersonFactory
 
 
-def test_partner_list_filters_by_kind(client, outsider):
-    PartnerFactory(name="Gemeente Pekela", kind="gemeente")
+def names(response):
+    return [partner.name for partner, _complete in response.context["rows"]]
+
+
+def test_partner_list_filters_by_kind_municipality_and_package(client, outsider):
+    pekela = Municipality.objects.create(name="Pekela")
+    a = Package.objects.create(code="A", name="Kopgroep")
+    PartnerFactory(name="Gemeente Pekela", kind="gemeente", municipality=pekela, package=a)
     PartnerFactory(name="Noorderpoort", kind="onderwijs")
     client.force_login(outsider)
-    response = client.get(reverse("partners:partner_list"), {"kind": "onderwijs"})
-    assert [p.name for p in response.context["partners"]] == ["Noorderpoort"]
-    response = client.get(reverse("partners:partner_list"), {"kind": "<script>"})
-    assert response.status_code == 200
-    assert len(response.context["partners"]) == 2
+    url = reverse("partners:partner_list")
+    assert names(client.get(url, {"kind": "onderwijs"})) == ["Noorderpoort"]
+    assert names(client.get(url, {"municipality": pekela.pk})) == ["Gemeente Pekela"]
+    assert names(client.get(url, {"package": "A"})) == ["Gemeente Pekela"]
+    assert names(client.get(url, {"package": "-"})) == ["Noorderpoort"]
+    for garbage in ({"kind": "<script>"}, {"municipality": "x"}, {"package": "Z"}):
+        response = client.get(url, garbage)
+        assert response.status_code == 200
+        assert len(names(response)) == 2
+
+
+def test_partner_list_charts_the_packages(client, outsider):
+    a = Package.objects.create(code="A", name="Kopgroep")
+    PartnerFactory.create_batch(3, package=a)
+    PartnerFactory()
+    client.force_login(outsider)
+    response = client.get(reverse("partners:partner_list"))
+    bars = {bar["label"]: bar["count"] for bar in response.context["chart"]["bars"]}
+    assert bars == {"Pakket A": 3, "Geen pakket": 1}
+    html = response.content.decode()
+    assert "<svg" in html and "Pakket A: 3" in html  # the chart has a text equivalent
 
 
 def test_inactive_partners_are_hidden_except_for_staff(client, outsider, staff):
@@ -71,9 +93,24 @@ def _list_queries(client):
 
 def test_partner_list_query_count_does_not_grow(client, editor_a):
     client.force_login(editor_a)
+    PartnerFactory()
     small = _list_queries(client)
-    for partner in PartnerFactory.create_batch(51):
-        PersonFactory.create_batch(3, partner=partner)
+    packages = [Package.objects.create(code=c, name=c) for c in "ABC"]
+    for i, partner in enumerate(PartnerFactory.create_batch(51)):
+        partner.municipality = Municipality.objects.get_or_create(name=f"Gemeente {i % 9}")[0]
+        partner.package = packages[i % 3]
+        partner.save()
+        for role in ["bestuurder", "manager", "manager", "uitvoering", "uitvoering"]:
+            TeamMember.objects.create(
+                partner=partner, person=PersonFactory(partner=partner), role=role
+            )
+        for year in range(2022, 2027):  # five years of commitment history
+            Commitment.objects.create(
+                partner=partner,
+                package=packages[year % 3],
+                period_start=f"{year}-01-01",
+                status="in_effect",
+            )
         MembershipFactory.create_batch(2, partner=partner)
     large = _list_queries(client)
     assert large == small, f"{small} queries with little data, {large} with 51 partners"

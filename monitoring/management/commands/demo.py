@@ -4,6 +4,7 @@ from django.db import transaction
 
 from governance import demo as governance_demo
 from partners import demo as partners_demo
+from partners import demo_quickscan as quickscan_demo
 
 
 class Command(BaseCommand):
@@ -13,7 +14,9 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("The demo data is never loaded under production settings.")
         with transaction.atomic():
-            partners_demo.build()
+            partners = partners_demo.build()
+            partners_demo.build_partner_work(partners)
+            quickscan_demo.build(partners)
             governance_demo.build()
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
         for email, who, _staff, _edits in partners_demo.DEMO_LOGINS:

@@ -1,0 +1,86 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from avk.permissions import is_staff, staff_required
+from partners import services
+from partners.access import get_partner_for_user
+from partners.forms import CommitmentForm, PackageForm
+from partners.models import Commitment, Package
+from partners.views.util import add_errors
+
+
+@require_http_methods(["GET", "POST"])
+def commitment(request, pk):
+    """The partner's covenant commitment: the timeline, and a form to change it."""
+    partner = get_partner_for_user(request.user, pk, write=True)
+    form = CommitmentForm(request.POST or None, initial={"package": partner.package})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        propose = data.pop("action") == CommitmentForm.PROPOSE
+        try:
+            services.commitment_change(partner=partner, user=request.user, propose=propose, **data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your proposal has been sent to the programme team.")
+                if propose
+                else _("The new commitment is recorded."),
+            )
+            return redirect("partners:commitment", pk=partner.pk)
+    return render(
+        request,
+        "partners/commitment.html",
+        {
+            "partner": partner,
+            "form": form,
+            "timeline": partner.commitments.select_related(
+                "package", "previous_package", "created_by", "decided_by"
+            ),
+            "packages": Package.objects.all(),
+            "can_decide": is_staff(request.user),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def commitment_decide(request, commitment_pk):
+    commitment = get_object_or_404(Commitment, pk=commitment_pk)
+    accept = request.POST.get("decision") == "accept"
+    if request.POST.get("decision") not in ("accept", "decline"):
+        messages.error(request, _("Choose to accept or decline."))
+    else:
+        try:
+            services.commitment_decide(commitment=commitment, user=request.user, accept=accept)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Accepted.") if accept else _("Declined."))
+    return redirect("partners:commitment", pk=commitment.partner_id)
+
+
+def package_list(request):
+    """What the packages A, B and C mean. Everyone reads; staff change."""
+    packages = Package.objects.all()
+    return render(
+        request,
+        "partners/package_list.html",
+        {"packages": packages, "can_edit": is_staff(request.user)},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def package_edit(request, package_pk):
+    package = get_object_or_404(Package, pk=package_pk)
+    form = PackageForm(request.POST or None, instance=package)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Package %(code)s saved.") % {"code": package.code})
+        return redirect("partners:package_list")
+    return render(request, "partners/package_form.html", {"form": form, "package": package})

@@ -1,0 +1,152 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from avk.models import AuditEntry
+from avk.permissions import staff_required
+from partners import services, teams
+from partners.access import get_partner_for_user
+from partners.forms import ColleagueInvitationForm, ContactForm, TeamMemberForm
+from partners.models import Partner, TeamMember
+from partners.models.team import DelegationLevel
+from partners.views.util import add_errors
+
+
+@require_http_methods(["GET", "POST"])
+def team(request, pk):
+    """The partner's AVK team, contact person and delegates, for its editors and staff."""
+    partner = get_partner_for_user(request.user, pk, write=True)
+    action = request.POST.get("action") if request.method == "POST" else None
+    add_form = TeamMemberForm(
+        request.POST if action == "add" else None, initial={"version": partner.team_version}
+    )
+    contact_form = ContactForm(
+        request.POST if action == "contact" else None,
+        partner=partner,
+        initial=_contact_initial(partner),
+    )
+    try:
+        if action == "add" and add_form.is_valid():
+            data = dict(add_form.cleaned_data)
+            services.team_member_add(
+                partner=partner, user=request.user, expected_version=data.pop("version"), **data
+            )
+            messages.success(request, _("%(name)s has been added.") % {"name": data["name"]})
+            return redirect("partners:team", pk=partner.pk)
+        if action == "remove":
+            member = get_object_or_404(TeamMember, pk=request.POST.get("member"), partner=partner)
+            services.team_member_remove(
+                member=member, user=request.user, expected_version=_version(request)
+            )
+            messages.success(request, _("%(name)s has been removed.") % {"name": member.person})
+            return redirect("partners:team", pk=partner.pk)
+        if action == "contact" and contact_form.is_valid():
+            _save_contact(partner, request.user, contact_form.cleaned_data)
+            messages.success(request, _("Contact person and delegates saved."))
+            return redirect("partners:team", pk=partner.pk)
+    except services.TeamConflict as conflict:
+        messages.error(request, conflict.messages[0])
+        partner.refresh_from_db()
+        # Keep what the person typed, but against the current version of the team.
+        if action == "add":
+            add_form = TeamMemberForm({**request.POST.dict(), "version": partner.team_version})
+            add_form.is_valid()
+    except ValidationError as error:
+        add_errors(add_form if action == "add" else contact_form, error)
+
+    members = partner.team_members.select_related("person").order_by("role", "person__name")
+    counts = teams.counts_of(partner)
+    return render(
+        request,
+        "partners/team.html",
+        {
+            "partner": partner,
+            "members": members,
+            "gaps": teams.team_gaps(counts),
+            "complete": teams.is_complete(counts),
+            "add_form": add_form,
+            "contact_form": contact_form,
+        },
+    )
+
+
+def _version(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1  # a forged or missing version counts as outdated
+
+
+def _contact_initial(partner: Partner) -> dict:
+    initial = {"version": partner.team_version, "contact_person": partner.contact_person_id}
+    for delegate in partner.delegates.all():
+        initial[f"delegate_{delegate.level}"] = delegate.person_id
+    return initial
+
+
+def _save_contact(partner, user, data):
+    version = data["version"]
+    if data["contact_person"] != partner.contact_person:
+        services.contact_set(
+            partner=partner, user=user, person=data["contact_person"], expected_version=version
+        )
+        version += 1
+    current = {d.level: d.person for d in partner.delegates.select_related("person")}
+    for level in DelegationLevel.values:
+        person = data[f"delegate_{level}"]
+        if current.get(level) != person:
+            services.delegate_set(
+                partner=partner, user=user, level=level, person=person, expected_version=version
+            )
+            version += 1
+
+
+@staff_required
+def team_overview(request):
+    """Every partner's AVK team against the target composition."""
+    partners = teams.annotate_team_counts(
+        Partner.objects.filter(is_active=True).select_related("contact_person")
+    )
+    rows = []
+    for partner in partners:
+        counts = teams.counts_of(partner)
+        gaps = teams.team_gaps(counts)
+        rows.append({"partner": partner, "gaps": gaps, "complete": teams.is_complete(counts)})
+    return render(
+        request,
+        "partners/team_overview.html",
+        {"rows": rows, "complete_count": sum(r["complete"] for r in rows)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def colleague_invite(request, pk):
+    """An editor invites a colleague of their own organisation (and of no other)."""
+    partner = get_partner_for_user(request.user, pk, write=True)
+    form = ColleagueInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = services.invitation_create(
+                invited_by=request.user, partner=partner, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
+            return redirect("partners:partner_detail", pk=partner.pk)
+    return render(request, "partners/colleague_invite.html", {"form": form, "partner": partner})
+
+
+@staff_required
+def audit(request, pk):
+    partner = get_object_or_404(Partner, pk=pk)
+    entries = (
+        AuditEntry.objects.filter(group=f"partner:{partner.pk}")
+        .select_related("actor")
+        .order_by("-created_at", "-id")[:500]
+    )
+    return render(request, "partners/audit.html", {"partner": partner, "entries": entries})
