@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from partners.teams import missing_text
 
@@ -15,3 +16,28 @@ def still_needed(gap) -> str:
 def missing_roles(pairs) -> str:
     """For mails: [[role, count], ...] as 'nog 1 manager nodig, ...' in the active language."""
     return ", ".join(missing_text(role, count) for role, count in pairs)
+
+
+AUDIT_ACTIONS = {
+    "commitment.recorded": _("Commitment recorded"),
+    "commitment.proposed": _("Commitment proposed"),
+    "commitment.accepted": _("Proposal accepted"),
+    "commitment.declined": _("Proposal declined"),
+    "team.added": _("Added to the AVK team"),
+    "team.removed": _("Removed from the AVK team"),
+    "contact.changed": _("Contact person changed"),
+    "delegate.changed": _("Delegate changed"),
+    "intervention.created": _("Intervention added"),
+    "intervention.updated": _("Intervention changed"),
+    "intervention.published": _("Put in the showcase"),
+    "intervention.unpublished": _("Taken out of the showcase"),
+    "import.partner_created": _("Partner imported"),
+    "import.partner_updated": _("Partner updated by import"),
+    "import.person_created": _("Person imported"),
+}
+
+
+@register.filter
+def audit_action(code: str) -> str:
+    """A readable label for an audit entry's action code (the code itself if unknown)."""
+    return AUDIT_ACTIONS.get(code, code)

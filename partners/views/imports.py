@@ -1,2 +1,164 @@
-# Filled in by the imports work of issue 3.
-urlpatterns = []
+"""Import partners and people from a file (upload, preview, confirm) and export to CSV.
+
+The upload is read and checked, then kept in the user's session (rows of plain strings)
+under a random batch id. The preview checks the rows again on every visit, so it shows
+the database as it is now; confirming saves all rows in one transaction or none.
+"""
+
+import secrets
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from avk.permissions import staff_required
+from partners import exports, imports, services_imports
+from partners.forms_imports import ImportForm
+from partners.models import Partner
+
+SESSION_KEY = "partners_import"
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_start(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        table = form.cleaned_data["table"]
+        batch = secrets.token_urlsafe(16)
+        # One batch per session: a new upload replaces the previous one.
+        request.session[SESSION_KEY] = {
+            "id": batch,
+            "user": request.user.pk,
+            "filename": form.cleaned_data["file"].name[:200],
+            **table.as_json(),
+        }
+        return redirect("partners:import_preview", batch=batch)
+    return render(
+        request,
+        "partners/import_start.html",
+        {
+            "form": form,
+            "max_rows": imports.MAX_ROWS,
+        },
+    )
+
+
+def _stored_batch(request, batch: str) -> dict:
+    stored = request.session.get(SESSION_KEY)
+    if (
+        not isinstance(stored, dict)
+        or not secrets.compare_digest(str(stored.get("id", "")), batch)
+        or stored.get("user") != request.user.pk
+    ):
+        raise Http404
+    return stored
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_preview(request, batch):
+    stored = _stored_batch(request, batch)
+    kind, rows, headers = stored["kind"], stored["rows"], stored["headers"]
+    status = 200
+    if request.method == "POST":
+        try:
+            outcome = services_imports.batch_import(
+                kind=kind, rows=rows, headers=headers, user=request.user
+            )
+        except services_imports.ImportRefused as refused:
+            messages.error(request, " ".join(refused.messages))
+            results = refused.results or imports.validate_rows(kind, rows, headers)
+            status = 400
+        else:
+            del request.session[SESSION_KEY]
+            messages.success(request, _imported_message(kind, outcome))
+            return redirect("partners:partner_list")
+    else:
+        results = imports.validate_rows(kind, rows, headers)
+
+    errors = [
+        {"row": result.number, "column": column, "message": message}
+        for result in results
+        for column, message in result.errors
+    ]
+    columns = [c for c in imports.columns_for(kind) if c.field in headers]
+    return render(
+        request,
+        "partners/import_preview.html",
+        {
+            "batch": batch,
+            "kind": kind,
+            "kind_label": dict(imports.KINDS)[kind],
+            "filename": stored.get("filename", ""),
+            "columns": columns,
+            "rows": [
+                {
+                    "result": result,
+                    "cells": [result.values.get(c.field, "") for c in columns],
+                }
+                for result in results
+            ],
+            "errors": errors,
+            "create_count": sum(1 for r in results if r.action == imports.CREATE),
+            "update_count": sum(1 for r in results if r.action == imports.UPDATE),
+            "can_confirm": bool(results) and not errors,
+        },
+        status=status,
+    )
+
+
+def _imported_message(kind: str, outcome) -> str:
+    if kind == imports.PARTNERS:
+        text = ngettext(
+            "%(count)s partner imported (%(created)s new, %(updated)s updated).",
+            "%(count)s partners imported (%(created)s new, %(updated)s updated).",
+            outcome.total,
+        )
+    else:
+        text = ngettext("%(count)s person imported.", "%(count)s people imported.", outcome.total)
+    return text % {"count": outcome.total, "created": outcome.created, "updated": outcome.updated}
+
+
+def _csv_response(content: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    filename = f"avk-{name}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@staff_required
+@require_GET
+def export_directory(request):
+    """The directory as CSV; takes the directory's filters (kind, municipality, package)."""
+    partners = Partner.objects.all()
+    kind = request.GET.get("kind", "")
+    if kind in Partner.Kind.values:
+        partners = partners.filter(kind=kind)
+    municipality = request.GET.get("municipality", "")
+    if municipality.isdigit():
+        partners = partners.filter(municipality_id=int(municipality))
+    package = request.GET.get("package", "")
+    if package == "-":
+        partners = partners.filter(package__isnull=True)
+    elif package:
+        partners = partners.filter(package__code=package)
+    return _csv_response(exports.directory_csv(partners), "partners")
+
+
+@staff_required
+@require_GET
+def export_teams(request):
+    return _csv_response(exports.teams_csv(), "teams")
+
+
+urlpatterns = [
+    path("import/", import_start, name="import_start"),
+    path("import/<str:batch>/", import_preview, name="import_preview"),
+    path("export/partners.csv", export_directory, name="export_directory"),
+    path("export/teams.csv", export_teams, name="export_teams"),
+]

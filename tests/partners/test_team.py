@@ -192,3 +192,18 @@ def test_team_overview_lists_completeness_with_fixed_queries(client, staff):
 @pytest.mark.django_db
 def test_team_version_is_not_editable_in_forms():
     assert not Partner._meta.get_field("team_version").editable
+
+
+def test_staff_read_all_changes_of_a_partner(client, staff, editor_a, partner_a):
+    services.team_member_add(
+        partner=partner_a,
+        user=editor_a,
+        role="manager",
+        expected_version=0,
+        name="Nina",
+        email="nina@example.org",
+    )
+    client.force_login(staff)
+    html = client.get(reverse("partners:audit", args=[partner_a.pk])).content.decode()
+    assert "Toegevoegd aan het AVK-team" in html and "Nina" in html
+    assert str(editor_a) in html

@@ -1,0 +1,569 @@
+"""Reading and checking an import file of partners or people. Nothing here writes.
+
+Two steps, both pure functions:
+
+1. `read_upload()` turns an uploaded .csv or .xlsx into a header mapping and rows of
+   plain strings, or raises `ImportFileError` with one clear message for the whole file
+   (wrong encoding, wrong header, too many rows, not a spreadsheet at all, ...).
+2. `validate_rows()` checks every row against the database as it is now and returns,
+   per row, what would happen (create or update) and the row-level errors.
+
+The rows of step 1 are JSON-able, so the view keeps them in the session between the
+preview and the confirmation; `partners.services_imports` runs step 2 again inside the
+transaction that saves them.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db.models.functions import Lower
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partners.models import Municipality, Package, Partner, Person
+
+PARTNERS = "partners"
+PEOPLE = "people"
+KINDS = [
+    (PARTNERS, gettext_lazy("Partners (organisations)")),
+    (PEOPLE, gettext_lazy("People")),
+]
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 1000
+# Beyond this many physical rows (blank ones included) we stop reading, whatever they hold.
+MAX_PHYSICAL_ROWS = 10 * MAX_ROWS
+MAX_COLUMNS = 30
+MAX_CELL_CHARS = 1000
+
+CREATE = "create"
+UPDATE = "update"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    label: object  # a lazy translation
+    aliases: tuple[str, ...]  # normalised header names, Dutch and English
+    required: bool = False
+
+    @property
+    def expected(self) -> str:
+        """How the header is described to the user: 'naam (name)'."""
+        return f"{self.aliases[0]} ({self.aliases[1]})"
+
+
+COLUMNS = {
+    PARTNERS: [
+        Column("name", gettext_lazy("Name"), ("naam", "name", "organisatie"), required=True),
+        Column("kind", gettext_lazy("Kind"), ("soort", "kind", "type"), required=True),
+        Column("municipality", gettext_lazy("Municipality"), ("gemeente", "municipality")),
+        Column("website", gettext_lazy("Website"), ("website", "url", "site")),
+        Column("package", gettext_lazy("Package"), ("pakket", "package")),
+    ],
+    PEOPLE: [
+        Column("name", gettext_lazy("Name"), ("naam", "name"), required=True),
+        Column(
+            "email",
+            gettext_lazy("E-mail address"),
+            ("e-mail", "email", "e-mailadres", "emailadres", "mail"),
+            required=True,
+        ),
+        Column("phone", gettext_lazy("Phone"), ("telefoon", "phone", "telefoonnummer", "tel")),
+        Column(
+            "partner",
+            gettext_lazy("Organisation"),
+            ("organisatie", "partner", "organisation", "organization"),
+        ),
+        Column(
+            "experience_expert",
+            gettext_lazy("Experience expert"),
+            ("ervaringsdeskundige", "experience_expert", "experience expert"),
+        ),
+    ],
+}
+
+TRUE_WORDS = {"ja", "j", "yes", "y", "1", "waar", "true", "x"}
+FALSE_WORDS = {"nee", "n", "no", "0", "onwaar", "false", ""}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported; `message` says why, for the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Table:
+    """What `read_upload()` found: JSON-able, kept in the session for the preview."""
+
+    kind: str
+    headers: dict[str, str]  # field -> the header as written in the file
+    rows: list[dict]  # {"number": row number in the file, "values": {field: str}}
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "headers": self.headers, "rows": self.rows}
+
+
+@dataclass
+class RowResult:
+    number: int
+    values: dict[str, str]
+    action: str | None = None  # CREATE or UPDATE when the row has no errors
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column, message)
+    # The checked values as the service saves them (foreign keys as primary keys).
+    clean: dict = field(default_factory=dict)
+
+    def error(self, column: str, message: str) -> None:
+        self.errors.append((column, message))
+        self.action = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def columns_for(kind: str) -> list[Column]:
+    return COLUMNS[kind]
+
+
+def expected_columns_text(kind: str) -> str:
+    return ", ".join(column.expected for column in COLUMNS[kind])
+
+
+# --- step 1: reading the file ----------------------------------------------------------
+
+
+def read_upload(upload, kind: str) -> Table:
+    """Read an uploaded .csv or .xlsx file (a Django UploadedFile) of the given kind."""
+    if kind not in COLUMNS:
+        raise ImportFileError(_("Choose what the file holds: partners or people."))
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ImportFileError(
+            _("The file is larger than %(size)s MB. Split it into smaller files.")
+            % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    suffix = Path(upload.name or "").suffix.lower()
+    if suffix == ".csv":
+        raw_rows = _csv_rows(_read_all(upload))
+    elif suffix == ".xlsx":
+        raw_rows = _xlsx_rows(upload)
+    elif suffix == ".xls":
+        raise ImportFileError(
+            _(
+                "Old Excel files (.xls) cannot be read. Save the file as an Excel workbook "
+                "(.xlsx) or as CSV UTF-8 and try again."
+            )
+        )
+    else:
+        raise ImportFileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
+    return _table(kind, raw_rows)
+
+
+def _read_all(upload) -> bytes:
+    upload.seek(0)
+    return upload.read(MAX_UPLOAD_BYTES + 1)
+
+
+def _csv_rows(data: bytes):
+    if b"\x00" in data:
+        raise ImportFileError(
+            _("This is not a CSV file. Save the sheet as CSV UTF-8 and try again.")
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            _(
+                'The file is not in UTF-8. In Excel, save it as "CSV UTF-8 (comma '
+                'delimited)" and try again.'
+            )
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([";", ",", "\t"], key=first_line.count)
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    except csv.Error:
+        raise ImportFileError(
+            _("The CSV file is damaged (a quote is not closed). Check the file and try again.")
+        ) from None
+
+
+def _xlsx_rows(upload):
+    # Imported here: openpyxl is only needed when someone uploads a workbook.
+    from openpyxl import load_workbook
+
+    upload.seek(0)
+    if upload.read(4) != b"PK\x03\x04":
+        raise _not_a_workbook()
+    upload.seek(0)
+    try:
+        workbook = load_workbook(upload, read_only=True, data_only=True)
+    except Exception:  # BadZipFile, KeyError, ValueError, ...: openpyxl raises many kinds
+        raise _not_a_workbook() from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except Exception:  # a damaged sheet inside a valid zip
+                raise _not_a_workbook() from None
+            yield [_cell_text(value) for value in row]
+    finally:
+        workbook.close()
+
+
+def _not_a_workbook() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The file could not be read as an Excel workbook (.xlsx). Open it in Excel, "
+            "save it as an Excel workbook and try again."
+        )
+    )
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _normalise_header(text: str) -> str:
+    return " ".join(text.replace("\ufeff", "").strip().lower().replace("_", " ").split())
+
+
+def _alias_map(kind: str) -> dict[str, str]:
+    mapping = {}
+    for column in COLUMNS[kind]:
+        for alias in column.aliases:
+            mapping[_normalise_header(alias)] = column.field
+    return mapping
+
+
+def _table(kind: str, raw_rows) -> Table:
+    raw_rows = iter(raw_rows)
+    header = None
+    number = 0
+    for cells in raw_rows:
+        number += 1
+        if any(cell.strip() for cell in cells):
+            header = cells
+            break
+        if number >= MAX_PHYSICAL_ROWS:
+            break
+    if header is None:
+        raise ImportFileError(_("The file is empty."))
+    positions = _header_positions(kind, header)
+
+    rows = []
+    for cells in raw_rows:
+        number += 1
+        if number > MAX_PHYSICAL_ROWS or len(rows) >= MAX_ROWS:
+            if any(cell.strip() for cell in cells) or number > MAX_PHYSICAL_ROWS:
+                raise ImportFileError(_too_many_rows())
+            continue
+        if not any(cell.strip() for cell in cells):
+            continue
+        values = {
+            name: (cells[index].strip()[:MAX_CELL_CHARS] if index < len(cells) else "")
+            for name, index in positions.items()
+        }
+        rows.append({"number": number, "values": values})
+    if not rows:
+        raise ImportFileError(_("The file has no rows to import under its header."))
+    headers = {name: header[index].strip() for name, index in positions.items()}
+    return Table(kind=kind, headers=headers, rows=rows)
+
+
+def _too_many_rows() -> str:
+    return _(
+        "The file has more than %(limit)s rows. Split it into files of at most %(limit)s "
+        "rows and import them one by one."
+    ) % {"limit": number_format(MAX_ROWS, force_grouping=True)}
+
+
+def _header_positions(kind: str, header: list[str]) -> dict[str, int]:
+    aliases = _alias_map(kind)
+    positions: dict[str, int] = {}
+    unknown = []
+    for index, cell in enumerate(header):
+        name = _normalise_header(cell)
+        if not name:
+            continue
+        if name not in aliases:
+            unknown.append(cell.strip()[:50])
+            continue
+        if aliases[name] in positions:
+            raise ImportFileError(
+                _("The column %(column)s appears twice in the first row.")
+                % {"column": cell.strip()[:50]}
+            )
+        positions[aliases[name]] = index
+    missing = [c for c in COLUMNS[kind] if c.required and c.field not in positions]
+    if unknown or missing:
+        problems = []
+        if unknown:
+            problems.append(_("unknown: %(columns)s") % {"columns": ", ".join(unknown[:10])})
+        if missing:
+            problems.append(
+                _("missing: %(columns)s") % {"columns": ", ".join(c.expected for c in missing)}
+            )
+        raise ImportFileError(
+            _(
+                "The first row of the file must hold the column names. Expected: "
+                "%(expected)s (Dutch or English names); %(problems)s."
+            )
+            % {"expected": expected_columns_text(kind), "problems": "; ".join(problems)}
+        )
+    return positions
+
+
+# --- step 2: checking the rows ----------------------------------------------------------
+
+
+def validate_rows(kind: str, rows: list[dict], headers: dict[str, str]) -> list[RowResult]:
+    """Check each row against the database as it is now. A fixed number of queries."""
+    if kind == PARTNERS:
+        return _validate_partners(rows, headers)
+    if kind == PEOPLE:
+        return _validate_people(rows, headers)
+    raise ValueError(kind)
+
+
+def name_key(text: str) -> str:
+    """How names are compared: case and spacing do not matter."""
+    return " ".join(text.casefold().split())
+
+
+def _check_length(result: RowResult, headers, name: str, limit: int) -> None:
+    if len(result.values.get(name, "")) > limit:
+        result.error(
+            headers.get(name, name),
+            _("At most %(limit)s characters (this has %(count)s).")
+            % {"limit": limit, "count": len(result.values[name])},
+        )
+
+
+def _kind_lookup() -> dict[str, str]:
+    lookup = {}
+    for value, label in Partner.Kind.choices:
+        lookup[name_key(value)] = value
+        for language in ("en", "nl"):
+            with translation.override(language):
+                lookup[name_key(str(label))] = value
+    return lookup
+
+
+def normalise_website(value: str) -> str:
+    if value and "://" not in value:
+        return "https://" + value
+    return value
+
+
+def _validate_partners(rows: list[dict], headers: dict[str, str]) -> list[RowResult]:
+    existing = {name_key(name): pk for pk, name in Partner.objects.values_list("pk", "name")}
+    municipalities = {
+        name_key(name): pk for pk, name in Municipality.objects.values_list("pk", "name")
+    }
+    packages = dict(Package.objects.values_list("code", "pk"))
+    kinds = _kind_lookup()
+    url_validator = URLValidator(schemes=["http", "https"])
+    seen: dict[str, int] = {}
+    results = []
+    for row in rows:
+        values = {name: str(row["values"].get(name, "")) for name in headers}
+        result = RowResult(number=row["number"], values=values)
+        column = headers.get
+
+        name = values.get("name", "")
+        if not name:
+            result.error(column("name"), _("Fill in the name of the organisation."))
+        _check_length(result, headers, "name", 200)
+        if name and name_key(name) in seen:
+            result.error(
+                column("name"),
+                _("This organisation is also in row %(row)s of the file.")
+                % {"row": seen[name_key(name)]},
+            )
+        elif name:
+            seen[name_key(name)] = result.number
+
+        kind = values.get("kind", "")
+        if name_key(kind) not in kinds:
+            result.error(
+                column("kind"),
+                _("Unknown kind “%(value)s”. Choose one of: %(choices)s.")
+                % {"value": kind, "choices": ", ".join(Partner.Kind.values)},
+            )
+
+        municipality = values.get("municipality", "")
+        if municipality and name_key(municipality) not in municipalities:
+            result.error(
+                column("municipality"),
+                _("The municipality “%(value)s” is not known in the portal.")
+                % {"value": municipality},
+            )
+
+        website = normalise_website(values.get("website", ""))
+        if website:
+            try:
+                url_validator(website)
+            except ValidationError:
+                result.error(column("website"), _("Enter a valid web address."))
+            _check_length(result, headers, "website", 200)
+
+        package = values.get("package", "")
+        if package and package_code(package) not in packages:
+            result.error(
+                column("package"),
+                _("The package “%(value)s” does not exist. Choose %(choices)s or leave it empty.")
+                % {"value": package, "choices": ", ".join(sorted(packages))}
+                if packages
+                else _("The package “%(value)s” does not exist. Leave the cell empty.")
+                % {"value": package},
+            )
+
+        if result.ok:
+            result.action = UPDATE if name_key(name) in existing else CREATE
+            result.clean = {
+                "pk": existing.get(name_key(name)),
+                "name": name,
+                "kind": kinds[name_key(kind)],
+                "municipality_id": municipalities.get(name_key(municipality)),
+                "website": website,
+                "package_id": packages.get(package_code(package)) if package else None,
+            }
+        results.append(result)
+    return results
+
+
+def package_code(value: str) -> str:
+    """'a', 'Pakket A' and 'package a' all mean package A."""
+    text = name_key(value)
+    for prefix in ("pakket ", "package "):
+        text = text.removeprefix(prefix)
+    return text.upper()
+
+
+def parse_bool(value: str) -> bool | None:
+    text = name_key(value)
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    return None
+
+
+def _validate_people(rows: list[dict], headers: dict[str, str]) -> list[RowResult]:
+    partners = {name_key(name): pk for pk, name in Partner.objects.values_list("pk", "name")}
+    emails = {str(row["values"].get("email", "")).lower() for row in rows} - {""}
+    emails_taken = set(
+        Person.objects.annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=emails)
+        .values_list("email_lower", flat=True)
+    )
+    # People without an e-mail address are told apart by name within their organisation.
+    named = {
+        (name_key(name), partner_id)
+        for name, partner_id in Person.objects.filter(email="").values_list("name", "partner_id")
+    }
+    seen_emails: dict[str, int] = {}
+    seen_names: dict[tuple, int] = {}
+    results = []
+    for row in rows:
+        values = {name: str(row["values"].get(name, "")) for name in headers}
+        result = RowResult(number=row["number"], values=values)
+        column = headers.get
+
+        name = values.get("name", "")
+        if not name:
+            result.error(column("name"), _("Fill in the person's name."))
+        _check_length(result, headers, "name", 200)
+        _check_length(result, headers, "phone", 40)
+
+        partner_name = values.get("partner", "")
+        partner_id = partners.get(name_key(partner_name)) if partner_name else None
+        if partner_name and partner_id is None:
+            result.error(
+                column("partner"),
+                _(
+                    "The organisation “%(value)s” is not in the portal. Import the partners "
+                    "first, or check the spelling."
+                )
+                % {"value": partner_name},
+            )
+
+        if parse_bool(values.get("experience_expert", "")) is None:
+            result.error(
+                column("experience_expert"),
+                _("Fill in ja or nee (yes or no), or leave it empty."),
+            )
+
+        email = values.get("email", "").lower()
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                result.error(
+                    column("email"),
+                    _("“%(value)s” is not a valid e-mail address.") % {"value": values["email"]},
+                )
+            else:
+                if email in emails_taken:
+                    result.error(
+                        column("email"),
+                        _(
+                            "Duplicate person: someone with this e-mail address is already "
+                            "in the portal."
+                        ),
+                    )
+                elif email in seen_emails:
+                    result.error(
+                        column("email"),
+                        _("Duplicate person: this e-mail address is also in row %(row)s.")
+                        % {"row": seen_emails[email]},
+                    )
+                else:
+                    seen_emails[email] = result.number
+        elif name:
+            person_key = (name_key(name), partner_id)
+            if person_key in named:
+                result.error(
+                    column("name"),
+                    _("Duplicate person: %(name)s is already in the portal.") % {"name": name},
+                )
+            elif person_key in seen_names:
+                result.error(
+                    column("name"),
+                    _("Duplicate person: %(name)s is also in row %(row)s.")
+                    % {"name": name, "row": seen_names[person_key]},
+                )
+            else:
+                seen_names[person_key] = result.number
+
+        if result.ok:
+            result.action = CREATE
+            result.clean = {
+                "name": name,
+                "email": email,
+                "phone": values.get("phone", ""),
+                "partner_id": partner_id,
+                "is_experience_expert": parse_bool(values.get("experience_expert", "")),
+            }
+        results.append(result)
+    return results
