@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from avk.forms import SafeModelMultipleChoiceField
 from partners.models import Intervention, Municipality, Partner, Person
 
 
@@ -21,6 +22,10 @@ class InterventionForm(forms.ModelForm):
             "contact",
             "is_published",
         ]
+        field_classes = {
+            "municipalities": SafeModelMultipleChoiceField,
+            "collaborators": SafeModelMultipleChoiceField,
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "municipalities": forms.CheckboxSelectMultiple,

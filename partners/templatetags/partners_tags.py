@@ -34,6 +34,13 @@ AUDIT_ACTIONS = {
     "import.partner_created": _("Partner imported"),
     "import.partner_updated": _("Partner updated by import"),
     "import.person_created": _("Person imported"),
+    "quickscan.filled": _("Quick scan filled in"),
+    "quickscan.updated": _("Quick scan changed"),
+    "quickscan.criterion_created": _("Criterion added"),
+    "quickscan.criterion_updated": _("Criterion changed"),
+    "quickscan.criterion_off": _("Criterion switched off"),
+    "quickscan.criterion_on": _("Criterion switched on"),
+    "quickscan.criterion_deleted": _("Criterion deleted"),
 }
 
 

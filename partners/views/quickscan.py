@@ -1,2 +1,195 @@
-# Filled in by the quickscan work of issue 3.
-urlpatterns = []
+"""The quick scan "AVK-proof": is this partner carrying out the RUG preconditions?
+
+Staff keep the criteria and see every partner's score per year; a partner's editors fill in
+the scan of the current year (earlier years are read-only).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from avk.models import AuditEntry
+from avk.permissions import is_staff, staff_required
+from partners import services_quickscan as services
+from partners.access import get_partner_for_user
+from partners.forms_quickscan import CriterionEditForm, CriterionForm, QuickScanForm
+from partners.models import QuickScan, QuickScanCriterion
+from partners.selectors_quickscan import overview_years, quickscan_overview
+from partners.views.util import add_errors
+
+MIN_YEAR, MAX_YEAR = 2000, 9999
+
+
+def _active_partner_for_writer(user, pk):
+    """The partner whose scan the user may fill in or read: editors of it and staff."""
+    partner = get_partner_for_user(user, pk, write=True)
+    if not partner.is_active:  # staff can see inactive partners, but they have no scan
+        raise Http404
+    return partner
+
+
+@staff_required
+@require_GET
+def quickscan_overview_view(request):
+    current = services.current_year()
+    years = overview_years(current)
+    try:
+        chosen = int(request.GET.get("year", ""))
+    except (TypeError, ValueError, OverflowError):
+        chosen = None
+    if chosen not in years:
+        chosen = None
+    shown_years = [chosen] if chosen else years
+    rows = quickscan_overview(years=shown_years)
+    focus_year = chosen or current
+    focus_index = shown_years.index(focus_year)
+    not_done = [row.partner for row in rows if row.cells[focus_index] is None]
+    return render(
+        request,
+        "partners/quickscan_overview.html",
+        {
+            "rows": rows,
+            "years": years,
+            "shown_years": shown_years,
+            "chosen": chosen,
+            "focus_year": focus_year,
+            "not_done": not_done,
+            "done_count": len(rows) - len(not_done),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def quickscan_criteria(request):
+    form = CriterionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            criterion = services.criterion_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("The criterion “%(text)s” has been added.") % {"text": criterion.text}
+            )
+            return redirect("partners:quickscan_criteria")
+    criteria = QuickScanCriterion.objects.all()
+    return render(
+        request,
+        "partners/quickscan_criteria.html",
+        {
+            "form": form,
+            "active": [c for c in criteria if c.is_active],
+            "inactive": [c for c in criteria if not c.is_active],
+            "entries": AuditEntry.objects.filter(group=services.CRITERIA_GROUP)
+            .select_related("actor")
+            .order_by("-created_at", "-id")[:20],
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def quickscan_criterion_edit(request, criterion_pk):
+    criterion = get_object_or_404(QuickScanCriterion, pk=criterion_pk)
+    answered = criterion.answers.exists()
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        try:
+            services.criterion_delete(criterion=criterion, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("partners:quickscan_criterion_edit", criterion_pk=criterion.pk)
+        messages.success(request, _("The criterion has been deleted."))
+        return redirect("partners:quickscan_criteria")
+    form = CriterionEditForm(request.POST or None, instance=criterion)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.criterion_update(criterion=criterion, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The criterion has been saved."))
+            return redirect("partners:quickscan_criteria")
+    return render(
+        request,
+        "partners/quickscan_criterion_edit.html",
+        {"form": form, "criterion": criterion, "answered": answered},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def quickscan_fill(request, pk):
+    """The partner's quick scan of this year: a new one, or the one filled in earlier."""
+    partner = _active_partner_for_writer(request.user, pk)
+    year = services.current_year()
+    criteria = list(QuickScanCriterion.objects.filter(is_active=True))
+    scan = QuickScan.objects.filter(partner=partner, year=year).prefetch_related("answers").first()
+    initial = QuickScanForm.initial_from(scan) if scan else {}
+    data = request.POST if request.method == "POST" else None  # an empty POST is bound too
+    form = QuickScanForm(data, criteria=criteria, initial=initial)
+    if request.method == "POST" and criteria and form.is_valid():
+        try:
+            services.quickscan_save(
+                partner=partner, year=year, answers=form.answers(), user=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The quick scan %(year)s of %(partner)s has been saved.")
+                % {"year": year, "partner": partner.name},
+            )
+            return redirect("partners:quickscan_detail", pk=partner.pk, year=year)
+    return render(
+        request,
+        "partners/quickscan_fill.html",
+        {
+            "partner": partner,
+            "year": year,
+            "form": form,
+            "scan": scan,
+            "history": partner.quick_scans.order_by("-year"),
+        },
+    )
+
+
+@require_GET
+def quickscan_detail(request, pk, year):
+    """A partner's scan of one year, read-only; the current year links to the form."""
+    partner = _active_partner_for_writer(request.user, pk)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+    scan = get_object_or_404(
+        QuickScan.objects.select_related("filled_by"), partner=partner, year=year
+    )
+    answers = scan.answers.select_related("criterion").order_by("criterion__order", "criterion__id")
+    return render(
+        request,
+        "partners/quickscan_detail.html",
+        {
+            "partner": partner,
+            "scan": scan,
+            "answers": answers,
+            "can_fill": year == services.current_year(),
+            "is_staff": is_staff(request.user),
+            "history": partner.quick_scans.order_by("-year"),
+        },
+    )
+
+
+urlpatterns = [
+    path("quickscan/", quickscan_overview_view, name="quickscan_overview"),
+    path("quickscan/criteria/", quickscan_criteria, name="quickscan_criteria"),
+    path(
+        "quickscan/criteria/<int:criterion_pk>/",
+        quickscan_criterion_edit,
+        name="quickscan_criterion_edit",
+    ),
+    path("<int:pk>/quickscan/", quickscan_fill, name="quickscan_fill"),
+    path("<int:pk>/quickscan/<int:year>/", quickscan_detail, name="quickscan_detail"),
+]

@@ -1,0 +1,19 @@
+from django import forms
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, but an id beyond the database's integer range is an invalid choice.
+
+    On SQLite such an id raises OverflowError inside the lookup (a 500) instead of the
+    field's own "not a valid value" message.
+    """
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": "…"},
+            ) from None
