@@ -17,3 +17,15 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 code="invalid_pk_value",
                 params={"pk": "…"},
             ) from None
+
+
+MAX_ID = 2**63 - 1  # the largest id a BigAutoField (and SQLite) can hold
+
+
+def parse_id(value) -> int | None:
+    """An id from a query string, or None for anything that cannot be one (no 500s)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0 < number <= MAX_ID else None

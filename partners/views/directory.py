@@ -3,17 +3,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avk.forms import parse_id
 from avk.permissions import is_staff
 from partners import teams
 from partners.access import editable_partner_ids, get_partner_for_user
 from partners.models import Municipality, Package, Partner
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def partner_list(request):
@@ -27,7 +21,7 @@ def partner_list(request):
     }
     filters = {
         "kind": request.GET.get("kind", ""),
-        "municipality": _int_or_none(request.GET.get("municipality")),
+        "municipality": parse_id(request.GET.get("municipality")),
         "package": request.GET.get("package", ""),
     }
     if filters["kind"] in Partner.Kind.values:

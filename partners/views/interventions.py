@@ -6,7 +6,6 @@ partner runs; staff put good examples in the public showcase (partners.views.sho
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,22 +14,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from avk.audit import audit_record, diff
+from avk.forms import parse_id
 from avk.permissions import is_staff, staff_required
+from partners import services_interventions
 from partners.access import editable_partner_ids, get_partner_for_user
 from partners.forms_interventions import InterventionForm
 from partners.models import Intervention, Municipality, Partner
 
 PER_PAGE = 50
 SEARCH_MAX_LENGTH = 200
-AUDITED_FIELDS = ["title", "description", "target_group", "status", "contact", "is_published"]
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def _visible_partners(user):
@@ -50,64 +42,6 @@ def _visible_interventions(user):
     )
 
 
-def _group(partner) -> str:
-    return f"partner:{partner.pk}"
-
-
-def _names(objects) -> str:
-    return ", ".join(sorted(str(o) for o in objects))
-
-
-def _save(*, form: InterventionForm, user, partner: Partner) -> Intervention:
-    """Create or update the intervention of `form` for `partner` and record it in the audit.
-
-    Collaborators that are no longer active are not offered in the form; they are kept.
-    """
-    creating = form.instance.pk is None
-    with transaction.atomic():
-        if creating:
-            old, old_municipalities, old_collaborators = None, [], []
-            kept = []
-        else:
-            old = Intervention.objects.select_for_update().get(pk=form.instance.pk)
-            old_municipalities = list(old.municipalities.all())
-            old_collaborators = list(old.collaborators.all())
-            kept = [p for p in old_collaborators if not p.is_active]
-        intervention = form.save(commit=False)
-        intervention.partner = partner
-        if creating:
-            intervention.created_by = user
-        intervention.save()
-        intervention.municipalities.set(form.cleaned_data["municipalities"])
-        new_collaborators = [*form.cleaned_data["collaborators"], *kept]
-        intervention.collaborators.set(new_collaborators)
-
-        new_values = {field: getattr(intervention, field) for field in AUDITED_FIELDS}
-        if creating:
-            changes = {
-                field: ["", "" if value is None else str(value)]
-                for field, value in new_values.items()
-                if value not in (None, "", False)
-            }
-        else:
-            changes = diff(old, AUDITED_FIELDS, new_values)
-        for field, before, after in (
-            ("municipalities", old_municipalities, form.cleaned_data["municipalities"]),
-            ("collaborators", old_collaborators, new_collaborators),
-        ):
-            if _names(before) != _names(after):
-                changes[field] = [_names(before), _names(after)]
-        if creating or changes:
-            audit_record(
-                actor=user,
-                instance=intervention,
-                action="intervention.created" if creating else "intervention.updated",
-                changes=changes,
-                group=_group(partner),
-            )
-    return intervention
-
-
 def _writable_partner(user, pk) -> Partner:
     """404 for an unknown or inactive partner, 403 when the user may not change it."""
     partner = get_partner_for_user(user, pk, write=True)
@@ -123,9 +57,9 @@ def intervention_list(request):
     filters = {
         # NUL cannot go into a PostgreSQL query: drop it rather than fail.
         "q": request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH],
-        "municipality": _int_or_none(request.GET.get("municipality")),
+        "municipality": parse_id(request.GET.get("municipality")),
         "target_group": request.GET.get("target_group", ""),
-        "partner": _int_or_none(request.GET.get("partner")),
+        "partner": parse_id(request.GET.get("partner")),
         "status": request.GET.get("status", ""),
     }
     if filters["q"]:
@@ -188,7 +122,9 @@ def intervention_create(request, pk):
         can_publish=is_staff(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        intervention = _save(form=form, user=request.user, partner=partner)
+        intervention = services_interventions.intervention_save(
+            form=form, user=request.user, partner=partner
+        )
         messages.success(
             request, _("Intervention “%(title)s” added.") % {"title": intervention.title}
         )
@@ -212,7 +148,9 @@ def intervention_edit(request, pk, intervention_pk):
         can_publish=is_staff(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        intervention = _save(form=form, user=request.user, partner=partner)
+        intervention = services_interventions.intervention_save(
+            form=form, user=request.user, partner=partner
+        )
         messages.success(
             request, _("Intervention “%(title)s” saved.") % {"title": intervention.title}
         )
@@ -231,24 +169,12 @@ def intervention_publish(request, intervention_pk):
 
     `publish` = "1"/"0" says which (so a double submit changes nothing); without it, toggle.
     """
-    with transaction.atomic():
-        intervention = get_object_or_404(
-            Intervention.objects.select_for_update().select_related("partner"),
-            pk=intervention_pk,
-        )
-        wanted = request.POST.get("publish")
-        was = intervention.is_published
-        now = {"1": True, "0": False}.get(wanted, not was)
-        if now != was:
-            intervention.is_published = now
-            intervention.save(update_fields=["is_published", "updated_at"])
-            audit_record(
-                actor=request.user,
-                instance=intervention,
-                action="intervention.published" if now else "intervention.unpublished",
-                changes={"is_published": [str(was), str(now)]},
-                group=_group(intervention.partner),
-            )
+    wanted = {"1": True, "0": False}.get(request.POST.get("publish"))
+    intervention = get_object_or_404(Intervention, pk=intervention_pk)
+    intervention = services_interventions.intervention_publish(
+        intervention=intervention, user=request.user, publish=wanted
+    )
+    now = intervention.is_published
     if now:
         messages.success(request, _("“%(title)s” is in the showcase.") % {"title": intervention})
     else:

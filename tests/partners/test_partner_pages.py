@@ -114,3 +114,11 @@ def test_partner_list_query_count_does_not_grow(client, editor_a):
         MembershipFactory.create_batch(2, partner=partner)
     large = _list_queries(client)
     assert large == small, f"{small} queries with little data, {large} with 51 partners"
+
+
+def test_out_of_range_ids_in_filters_are_ignored(client, outsider):
+    PartnerFactory()
+    client.force_login(outsider)
+    response = client.get(reverse("partners:partner_list"), {"municipality": 2**63})
+    assert response.status_code == 200
+    assert len(names(response)) == 1
