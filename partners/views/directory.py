@@ -78,12 +78,15 @@ def partner_detail(request, pk):
             "partner": partner,
             "can_edit": can_edit,
             "is_staff": is_staff(request.user),
+            # Who is in the team is the partner's own business: names for its editors only.
             "members": partner.team_members.select_related("person").order_by(
                 "role", "person__name"
-            ),
+            )
+            if can_edit
+            else [],
             "gaps": teams.team_gaps(counts),
             "complete": teams.is_complete(counts),
-            "delegates": partner.delegates.select_related("person"),
+            "delegates": partner.delegates.select_related("person") if can_edit else [],
             "pending": partner.commitments.filter(status="proposed").select_related("package"),
             "interventions": partner.interventions.prefetch_related("municipalities").filter(
                 Q(status__in=["planned", "running"]) | Q(is_published=True)

@@ -122,3 +122,16 @@ def test_out_of_range_ids_in_filters_are_ignored(client, outsider):
     response = client.get(reverse("partners:partner_list"), {"municipality": 2**63})
     assert response.status_code == 200
     assert len(names(response)) == 1
+
+
+def test_team_names_on_the_partner_page_only_for_its_editors_and_staff(
+    client, editor_a, editor_b, staff, partner_a
+):
+    person = PersonFactory(partner=partner_a, name="Geheime Naam")
+    TeamMember.objects.create(partner=partner_a, person=person, role="manager")
+    url = reverse("partners:partner_detail", args=[partner_a.pk])
+    for user, visible in [(editor_a, True), (staff, True), (editor_b, False)]:
+        client.force_login(user)
+        response = client.get(url)
+        assert ("Geheime Naam" in response.content.decode()) is visible
+        assert response.context["complete"] is False  # completeness is for everyone
