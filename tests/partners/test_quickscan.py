@@ -98,8 +98,8 @@ def test_filling_in_again_the_same_year_updates_and_is_audited(
     assert QuickScanAnswer.objects.filter(scan=scan).count() == 4
     entry = scan_audits(partner_a).get(action="quickscan.updated")
     assert entry.actor == staff
-    assert entry.changes[criteria[1].text] == ["yes", "no"]
-    assert entry.changes[f"{criteria[3].text} (note)"] == ["", "Gedeeld"]
+    assert entry.changes[criteria[1].text] == ["ja", "nee"]  # in the editor's language
+    assert entry.changes[f"{criteria[3].text} (opmerking)"] == ["", "Gedeeld"]
     assert entry.changes["score"] == ["4/4", "3/4"]
     assert criteria[0].text not in entry.changes
 
@@ -135,9 +135,9 @@ def test_missing_answers_give_a_clear_message_and_save_nothing(
     )
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors[f"met_{criteria[1].pk}"] == ["Answer this question with yes or no."]
-    assert "2 questions have no valid answer yet" in form.non_field_errors()[0]
-    assert "Nothing has been saved" in response.content.decode()
+    assert form.errors[f"met_{criteria[1].pk}"] == ["Beantwoord deze vraag met ja of nee."]
+    assert "Er zijn nog 2 vragen zonder geldig antwoord" in form.non_field_errors()[0]
+    assert "Er is niets opgeslagen" in response.content.decode()
     assert not QuickScan.objects.exists()
     assert not AuditEntry.objects.exists()
 
@@ -245,7 +245,7 @@ def test_switched_off_criterion_is_no_longer_asked_but_old_scans_show_it(
 
     old_page = client_for(editor_a).get(detail_url(partner_a, YEAR - 1)).content.decode()
     assert criteria[0].text in old_page
-    assert "no longer asked" in old_page
+    assert "wordt niet meer gevraagd" in old_page
 
     # Saving this year's scan again leaves the switched-off question out of it.
     client_for(editor_a).post(fill_url(partner_a), post_data(criteria[1:], [True, False, True]))
@@ -258,7 +258,7 @@ def test_switched_off_criterion_is_no_longer_asked_but_old_scans_show_it(
 def test_no_criteria_yet_shows_a_message(client_for, editor_a, partner_a):
     response = client_for(editor_a).get(fill_url(partner_a))
     assert response.status_code == 200
-    assert "has not set any questions yet" in response.content.decode()
+    assert "nog geen vragen klaargezet" in response.content.decode()
     assert client_for(editor_a).post(fill_url(partner_a), {}).status_code == 200
     assert not QuickScan.objects.exists()
 
@@ -356,8 +356,8 @@ def test_staff_add_edit_and_switch_off_criteria(client_for, staff):
     assert actions[1][1] == {"explanation": ["", "Uitleg"], "order": ["1", "5"]}
     assert actions[2][1] == {"is_active": ["True", "False"]}
     page = client.get(url).content.decode()
-    assert "Switched off" in page
-    assert "Recent changes to the criteria" in page
+    assert "Uitgezet" in page
+    assert "Recente wijzigingen in de criteria" in page
 
 
 def test_criterion_form_refuses_bad_input(client_for, staff):
@@ -432,7 +432,7 @@ def test_overview_lists_who_has_not_done_it_this_year(client_for, staff, criteri
     assert rows["Nog niet"].cells[0] is None
     assert rows["Nog niet"].cells[1].percentage == 0
     page = response.content.decode()
-    assert f"Not yet done in {YEAR}" in page
+    assert f"Nog niet gedaan in {YEAR}" in page
     assert "3/3" in page
 
     last_year = client_for(staff).get(reverse("partners:quickscan_overview"), {"year": YEAR - 1})

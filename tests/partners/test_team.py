@@ -34,7 +34,7 @@ def test_team_page_shows_what_is_missing_and_becomes_complete(client, editor_a, 
         )
     page = client.get(reverse("partners:team", args=[partner_a.pk]))
     assert not page.context["complete"]
-    assert "1 more manager needed" in page.content.decode()
+    assert "nog 1 manager nodig" in page.content.decode()
     partner_a.refresh_from_db()
     add(client, partner_a, partner_a.team_version)
     page = client.get(reverse("partners:team", args=[partner_a.pk]))
@@ -62,7 +62,7 @@ def test_two_editors_saving_at_once_the_second_is_told_and_loses_nothing(
     )
     response = add(client, partner_a, version, name="Second", email="second@example.org")
     assert response.status_code == 200
-    assert "Someone else changed this team" in response.content.decode()
+    assert "Iemand anders heeft dit team gewijzigd" in response.content.decode()
     form = response.context["add_form"]
     assert form["name"].value() == "Second"  # what they typed is still there
     partner_a.refresh_from_db()
