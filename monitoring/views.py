@@ -1,9 +1,25 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from avk.permissions import is_staff
 from governance.selectors import bodies_with_current_seats, seats_of_user
-from partners.models import Invitation, Partner
+from partners import teams
+from partners.models import Commitment, Invitation, Partner
+
+
+def partner_alerts() -> dict:
+    """What asks for the programme's attention across the alliance (three queries)."""
+    active = Partner.objects.filter(is_active=True)
+    year = timezone.localdate().year
+    return {
+        "pending_proposals": Commitment.objects.filter(status=Commitment.Status.PROPOSED).count(),
+        "incomplete_teams": sum(
+            not teams.is_complete(teams.counts_of(p)) for p in teams.annotate_team_counts(active)
+        ),
+        "scans_missing": active.exclude(quick_scans__year=year).count(),
+        "year": year,
+    }
 
 
 @login_not_required
@@ -26,6 +42,7 @@ def home(request):
             body_count=len(bodies),
             bodies_without_experience_expert=[b for b in bodies if not b.has_experience_expert],
             pending_invitations=Invitation.objects.pending().count(),
+            **partner_alerts(),
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)
     return render(request, "monitoring/home.html", context)

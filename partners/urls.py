@@ -20,6 +20,7 @@ urlpatterns = [
         commitment.commitment_decide,
         name="commitment_decide",
     ),
+    path("convenant/", commitment.commitment_changes, name="commitment_changes"),
     path("pakketten/", commitment.package_list, name="package_list"),
     path("pakketten/<int:package_pk>/", commitment.package_edit, name="package_edit"),
     path("<int:pk>/team/", team.team, name="team"),

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -61,6 +62,9 @@ def commitment_decide(request, commitment_pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Accepted.") if accept else _("Declined."))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
     return redirect("partners:commitment", pk=commitment.partner_id)
 
 
@@ -84,3 +88,19 @@ def package_edit(request, package_pk):
         messages.success(request, _("Package %(code)s saved.") % {"code": package.code})
         return redirect("partners:package_list")
     return render(request, "partners/package_form.html", {"form": form, "package": package})
+
+
+@staff_required
+def commitment_changes(request):
+    """All partners' commitment changes, open proposals first: what staff decide on."""
+    entries = Commitment.objects.select_related(
+        "partner", "package", "previous_package", "created_by", "decided_by"
+    )
+    return render(
+        request,
+        "partners/commitment_changes.html",
+        {
+            "proposals": entries.filter(status=Commitment.Status.PROPOSED).order_by("created_at"),
+            "recent": entries.exclude(status=Commitment.Status.PROPOSED)[:200],
+        },
+    )

@@ -59,3 +59,25 @@ def test_dashboard_query_count_does_not_grow(client, staff):
         for partner in partners[:10]:
             SeatFactory(body=body, partner=partner)
     assert count() == small
+
+
+def test_staff_dashboard_shows_what_needs_attention(client, staff, partner_a, editor_a):
+    import datetime
+
+    from partners import services
+    from partners.models import Package
+
+    package = Package.objects.create(code="A", name="Kopgroep")
+    services.commitment_change(
+        partner=partner_a,
+        user=editor_a,
+        package=package,
+        period_start=datetime.date(2026, 1, 1),
+        propose=True,
+    )
+    client.force_login(staff)
+    response = client.get(reverse("home"))
+    assert response.context["pending_proposals"] == 1
+    assert response.context["incomplete_teams"] == 1
+    assert response.context["scans_missing"] == 1
+    assert reverse("partners:commitment_changes").encode() in response.content

@@ -18,6 +18,11 @@ def _proposal(o):
     )
 
 
+def _with_a_proposal(o):
+    _proposal(o)
+    return {}
+
+
 EXPECTED = {
     "partners:commitment": (lambda o: {"pk": o["partner_a"].pk}, PARTNER_A_WRITERS),
     "partners:commitment_decide": (
@@ -25,6 +30,7 @@ EXPECTED = {
         POST_ONLY
         | {"editor_a": 403, "editor_b": 403, "db_member": 403, "sg_member": 403, "outsider": 403},
     ),
+    "partners:commitment_changes": (_with_a_proposal, STAFF_ONLY),
     "partners:package_list": (lambda o: {}, EVERYONE_LOGGED_IN),
     "partners:package_edit": (lambda o: {"package_pk": _package(o).pk}, STAFF_ONLY),
     "partners:team": (lambda o: {"pk": o["partner_a"].pk}, PARTNER_A_WRITERS),

@@ -121,3 +121,40 @@ def test_staff_define_the_packages(client, staff, editor_a, packages):
     assert packages["A"].checklist_items == ["Zit in de stuurgroep", "Heeft een AVK-team"]
     page = client.get(reverse("partners:package_list")).content.decode()
     assert "Heeft een AVK-team" in page
+
+
+def test_staff_see_all_changes_and_decide_from_the_overview(
+    client, staff, editor_a, partner_a, partner_b, packages
+):
+    services.commitment_change(
+        partner=partner_a,
+        user=editor_a,
+        package=packages["A"],
+        period_start=datetime.date(2026, 1, 1),
+        propose=True,
+    )
+    services.commitment_change(
+        partner=partner_b,
+        user=staff,
+        package=packages["C"],
+        period_start=datetime.date(2026, 1, 1),
+        propose=False,
+    )
+    client.force_login(staff)
+    url = reverse("partners:commitment_changes")
+    response = client.get(url)
+    assert [c.partner for c in response.context["proposals"]] == [partner_a]
+    assert [c.partner for c in response.context["recent"]] == [partner_b]
+    proposal = response.context["proposals"][0]
+    response = client.post(
+        reverse("partners:commitment_decide", args=[proposal.pk]),
+        {"decision": "accept", "next": url},
+    )
+    assert response["Location"] == url
+    response = client.post(
+        reverse("partners:commitment_decide", args=[proposal.pk]),
+        {"decision": "accept", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == reverse("partners:commitment", args=[partner_a.pk])
+    partner_a.refresh_from_db()
+    assert partner_a.package == packages["A"]
