@@ -55,9 +55,9 @@ def partner_list(request):
             "packages": packages,
             "filters": filters,
             "chart": {
-                "height": 12 * len(bars),
+                "height": 16 * len(bars),
                 "bars": [
-                    {"label": label, "count": n, "y": 12 * i, "width": round(280 * n / largest)}
+                    {"label": label, "count": n, "y": 16 * i, "width": round(270 * n / largest)}
                     for i, (label, n) in enumerate(bars)
                 ],
             },
