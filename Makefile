@@ -57,3 +57,5 @@ demo: install
 
 clean:
 	rm -rf .venv .tools db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+bench: install
+	$(UV) run --locked python bench/run.py

@@ -1,4 +1,5 @@
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.utils import timezone
 
 from governance.models import Body, Seat
 
@@ -35,3 +36,19 @@ def seats_of_user(user):
     if not user.is_authenticated:
         return Seat.objects.none()
     return Seat.objects.current().filter(person__user=user).select_related("body", "partner")
+
+
+def bodies_without_experience_expert():
+    """Bodies in which no current seat is held by an experience expert (one query)."""
+    today = timezone.localdate()
+    current = Q(seats__term_start__lte=today) & (
+        Q(seats__term_end__isnull=True) | Q(seats__term_end__gte=today)
+    )
+    experience_expert = Q(seats__role=Seat.Role.EXPERIENCE_EXPERT) | Q(
+        seats__person__is_experience_expert=True
+    )
+    return list(
+        Body.objects.annotate(
+            experience_experts=Count("seats", filter=current & experience_expert, distinct=True)
+        ).filter(experience_experts=0)
+    )

@@ -3,7 +3,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from avk.permissions import is_staff
-from governance.selectors import bodies_with_current_seats, seats_of_user
+from governance.models import Body
+from governance.selectors import bodies_without_experience_expert, seats_of_user
 from partners import teams
 from partners.models import Commitment, Invitation, Partner
 
@@ -36,11 +37,10 @@ def home(request):
         "is_staff": is_staff(user),
     }
     if context["is_staff"]:
-        bodies = bodies_with_current_seats()
         context.update(
             partner_count=Partner.objects.filter(is_active=True).count(),
-            body_count=len(bodies),
-            bodies_without_experience_expert=[b for b in bodies if not b.has_experience_expert],
+            body_count=Body.objects.count(),
+            bodies_without_experience_expert=bodies_without_experience_expert(),
             pending_invitations=Invitation.objects.pending().count(),
             **partner_alerts(),
         )

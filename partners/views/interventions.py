@@ -6,7 +6,7 @@ partner runs; staff put good examples in the public showcase (partners.views.sho
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -21,8 +21,10 @@ from partners.access import editable_partner_ids, get_partner_for_user
 from partners.forms_interventions import InterventionForm
 from partners.models import Intervention, Municipality, Partner
 
-PER_PAGE = 50
+PER_PAGE = 25
 SEARCH_MAX_LENGTH = 200
+
+NOWHERE = "geen"  # ?gemeente=geen: interventions without a municipality
 
 
 def _visible_partners(user):
@@ -97,17 +99,29 @@ def intervention_list(request):
 
 @require_GET
 def intervention_by_municipality(request):
-    """Per municipality: who does what there, and with whom."""
+    """Per municipality: who does what there, and with whom. One municipality at a time,
+    with an index of all municipalities and how many interventions each has."""
     interventions = _visible_interventions(request.user).order_by("title", "pk")
-    municipalities = Municipality.objects.order_by("name").prefetch_related(
-        Prefetch("interventions", queryset=interventions, to_attr="visible_interventions")
+    visible = Q() if is_staff(request.user) else Q(interventions__partner__is_active=True)
+    municipalities = Municipality.objects.order_by("name").annotate(
+        intervention_count=Count("interventions", filter=visible, distinct=True)
     )
+    choice = request.GET.get("gemeente", "")
+    chosen = None
+    if choice == NOWHERE:
+        shown = interventions.filter(municipalities__isnull=True)
+    else:
+        chosen = get_object_or_404(Municipality, pk=parse_id(choice)) if choice else None
+        shown = interventions.filter(municipalities=chosen) if chosen else None
     return render(
         request,
         "partners/intervention_by_municipality.html",
         {
             "municipalities": municipalities,
-            "nowhere": interventions.filter(municipalities__isnull=True),
+            "chosen": chosen,
+            "nowhere_chosen": choice == NOWHERE,
+            "nowhere_key": NOWHERE,
+            "interventions": shown,
         },
     )
 

@@ -66,3 +66,25 @@ def test_overview_query_count_does_not_grow_with_the_data(client, staff):
     large = _overview_queries(client)
     assert large == small, f"{small} queries with little data, {large} with a lot"
     assert large <= 12
+
+
+def test_bodies_without_experience_expert_agrees_with_the_overview(db):
+    import datetime
+
+    from governance.selectors import bodies_without_experience_expert
+
+    with_role = BodyFactory(name="Met rol")
+    SeatFactory(body=with_role, role=Seat.Role.EXPERIENCE_EXPERT)
+    with_person = BodyFactory(name="Met persoon")
+    SeatFactory(body=with_person, person=PersonFactory(is_experience_expert=True))
+    former = BodyFactory(name="Vroeger")
+    SeatFactory(
+        body=former,
+        role=Seat.Role.EXPERIENCE_EXPERT,
+        term_start=datetime.date(2020, 1, 1),
+        term_end=datetime.date(2021, 1, 1),
+    )
+    SeatFactory(body=former)
+    empty = BodyFactory(name="Leeg")
+    expected = {b for b in bodies_with_current_seats() if not b.has_experience_expert}
+    assert set(bodies_without_experience_expert()) == expected == {former, empty}

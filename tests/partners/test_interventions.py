@@ -364,7 +364,7 @@ def test_script_in_text_is_escaped_everywhere(client, editor_a, partner_a):
     client.force_login(editor_a)
     for url in (
         reverse("partners:intervention_list"),
-        reverse("partners:intervention_by_municipality"),
+        reverse("partners:intervention_by_municipality") + f"?gemeente={pekela.pk}",
         edit_url(partner_a, intervention),
     ):
         html = client.get(url).content.decode()
@@ -433,32 +433,38 @@ def test_inactive_partners_work_is_shown_to_staff_only(client, outsider, staff, 
 def test_per_municipality_shows_who_does_what_with_whom(client, outsider, inventory):
     InterventionFactory(title="Overal en nergens")
     client.force_login(outsider)
-    response = client.get(reverse("partners:intervention_by_municipality"))
-    rows = {
-        m.name: [
+    url = reverse("partners:intervention_by_municipality")
+    response = client.get(url)
+    counts = {m.name: m.intervention_count for m in response.context["municipalities"]}
+    assert counts == {"Pekela": 2, "Veendam": 1}
+    assert response.context["interventions"] is None  # nothing chosen yet
+
+    def shown(params):
+        response = client.get(url, params)
+        return [
             (i.title, i.partner.name, [p.name for p in i.collaborators.all()])
-            for i in m.visible_interventions
+            for i in response.context["interventions"]
         ]
-        for m in response.context["municipalities"]
-    }
-    assert rows == {
-        "Pekela": [
-            ("Schoolontbijt", "Partner A", ["Partner B"]),
-            ("Schuldhulp aan huis", "Partner B", []),
-        ],
-        "Veendam": [("Schuldhulp aan huis", "Partner B", [])],
-    }
-    assert [i.title for i in response.context["nowhere"]] == ["Overal en nergens"]
+
+    pekela = next(m for m in response.context["municipalities"] if m.name == "Pekela")
+    assert shown({"gemeente": pekela.pk}) == [
+        ("Schoolontbijt", "Partner A", ["Partner B"]),
+        ("Schuldhulp aan huis", "Partner B", []),
+    ]
+    assert [t for t, _p, _c in shown({"gemeente": "geen"})] == ["Overal en nergens"]
+    assert client.get(url, {"gemeente": 999999}).status_code == 404
+    assert client.get(url, {"gemeente": "x"}).status_code == 404
+    assert client.get(url, {"gemeente": 2**63}).status_code == 404
 
 
-def test_list_is_paginated_by_50(client, outsider, partner_a):
-    InterventionFactory.create_batch(55, partner=partner_a)
+def test_list_is_paginated_by_25(client, outsider, partner_a):
+    InterventionFactory.create_batch(30, partner=partner_a)
     client.force_login(outsider)
     url = reverse("partners:intervention_list")
-    assert len(titles(client.get(url))) == 50
+    assert len(titles(client.get(url))) == 25
     assert len(titles(client.get(url, {"page": 2}))) == 5
     assert len(titles(client.get(url, {"page": "999"}))) == 5
-    assert len(titles(client.get(url, {"page": "x"}))) == 50
+    assert len(titles(client.get(url, {"page": "x"}))) == 25
 
 
 def test_edit_links_only_for_what_the_user_may_change(client, editor_a, partner_a, partner_b):
@@ -508,7 +514,11 @@ def test_query_count_does_not_grow(client, request, persona, name, partner_a, pa
         collaborators=[partner_b],
         contact=PersonFactory(partner=partner_a),
     )
-    small = count_queries(client, url)
+    chosen = MunicipalityFactory(name="Gekozen")
+    InterventionFactory(partner=partner_a, municipalities=[chosen], collaborators=[partner_b])
+    small = count_queries(client, url), count_queries(client, f"{url}?gemeente={chosen.pk}")
     large_inventory()
-    large = count_queries(client, url)
+    for intervention in Intervention.objects.all()[:40]:
+        intervention.municipalities.add(chosen)
+    large = count_queries(client, url), count_queries(client, f"{url}?gemeente={chosen.pk}")
     assert large == small, f"{small} queries with little data, {large} with 60 interventions"
