@@ -382,6 +382,14 @@ def build_dataset() -> dict:
 # --- (c1) pages ----------------------------------------------------------------------------
 
 
+def busiest_municipality() -> int:
+    from django.db.models import Count
+
+    from partners.models import Municipality
+
+    return Municipality.objects.annotate(n=Count("interventions")).order_by("-n")[0].pk
+
+
 def measure_pages(data: dict) -> list[dict]:
     from django.db import connection
     from django.test import Client
@@ -405,6 +413,12 @@ def measure_pages(data: dict) -> list[dict]:
         (
             "/partners/interventies/per-gemeente/",
             "/partners/interventies/per-gemeente/",
+            staff,
+            "staff",
+        ),
+        (
+            "/partners/interventies/per-gemeente/?gemeente=<busiest>",
+            f"/partners/interventies/per-gemeente/?gemeente={busiest_municipality()}",
             staff,
             "staff",
         ),
