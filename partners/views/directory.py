@@ -51,8 +51,8 @@ def partner_list(request):
         {
             "rows": rows,
             "kinds": Partner.Kind.choices,
-            "municipalities": Municipality.objects.all(),
-            "packages": packages,
+            "municipality_choices": Municipality.objects.values_list("pk", "name"),
+            "package_choices": [(p.code, p.code) for p in packages] + [("-", _("No package"))],
             "filters": filters,
             "chart": {
                 "height": 16 * len(bars),

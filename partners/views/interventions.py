@@ -86,8 +86,10 @@ def intervention_list(request):
         {
             "page": page,
             "filters": filters,
-            "municipalities": Municipality.objects.order_by("name"),
-            "partners": _visible_partners(request.user).order_by("name").only("pk", "name"),
+            "municipality_choices": Municipality.objects.order_by("name").values_list("pk", "name"),
+            "partner_choices": _visible_partners(request.user)
+            .order_by("name")
+            .values_list("pk", "name"),
             "target_groups": Intervention.TargetGroup.choices,
             "statuses": Intervention.Status.choices,
             "is_staff": staff,

@@ -135,3 +135,15 @@ def test_team_names_on_the_partner_page_only_for_its_editors_and_staff(
         response = client.get(url)
         assert ("Geheime Naam" in response.content.decode()) is visible
         assert response.context["complete"] is False  # completeness is for everyone
+
+
+def test_filters_keep_their_choice(client, outsider):
+    pekela = Municipality.objects.create(name="Pekela")
+    client.force_login(outsider)
+    html = client.get(
+        reverse("partners:partner_list"),
+        {"kind": "onderwijs", "municipality": pekela.pk, "package": "-"},
+    ).content.decode()
+    assert '<option value="onderwijs" selected>' in html
+    assert f'<option value="{pekela.pk}" selected>Pekela</option>' in html
+    assert '<option value="-" selected>' in html
