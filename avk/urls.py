@@ -13,6 +13,7 @@ urlpatterns = [
     path("partners/", include("partners.urls")),
     path("bestuur/", include("governance.urls")),
     path("etalage/", include(("partners.views.showcase", "showcase"))),
+    path("reflectie/", include("reflection.urls")),
     path("documenten/<slug:kind>/aanvragen/", avk_views.document_request, name="document_request"),
     path("documenten/<uuid:pk>/", avk_views.document_detail, name="document_detail"),
     path("documenten/<uuid:pk>/download/", avk_views.document_download, name="document_download"),

@@ -1,0 +1,2 @@
+# Filled in by the plans work of issue 5.
+urlpatterns = []
