@@ -273,6 +273,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.team_incomplete_reminders",
         "schedule": crontab(day_of_month=1, hour=9, minute=30),
     },
+    "reflection-invitations": {
+        "task": "reflection.tasks.reflection_invitations",
+        "schedule": crontab(hour=8, minute=30),
+    },
 }
 
 # Generated documents older than this many days are removed by beat.
@@ -280,6 +284,8 @@ AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)
 AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)
 # The AVK team every partner aims for (memo of 2 June 2025): 1 director, 2 managers,
 # 2 practitioners. A setting, so the alliance can change its aim without a release.
+# Participants of a reflection session are invited this many days before it.
+AVK_REFLECTION_INVITE_DAYS = env_int("AVK_REFLECTION_INVITE_DAYS", 21)
 # From this day (month, day) each year, contact persons are asked to renew the commitment.
 AVK_COMMITMENT_RENEWAL_DATE = (
     env_int("AVK_COMMITMENT_RENEWAL_MONTH", 1),

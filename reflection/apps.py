@@ -6,3 +6,10 @@ class ReflectionConfig(AppConfig):
     # Eiland van reflectie and phase plans: built on top of governance (see the issues).
     name = "reflection"
     verbose_name = _("Reflection")
+
+    def ready(self):
+        from avk import documents
+        from reflection.documents import PHASE_PLAN, REFLECTION_REPORT
+
+        documents.register(REFLECTION_REPORT)
+        documents.register(PHASE_PLAN)

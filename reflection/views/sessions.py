@@ -1,2 +1,182 @@
-# Filled in by the sessions work of issue 5.
-urlpatterns = []
+"""The eilanden van reflectie: a year's islands side by side, and staff pages to record them.
+
+Everyone logged in reads the year pages; staff create and edit sessions, their three
+sides and their attention points (reflection.access).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from avk.permissions import is_staff, staff_required
+from reflection import selectors, services_sessions
+from reflection.forms_sessions import (
+    AttentionPointCreateForm,
+    AttentionPointForm,
+    SessionForm,
+    side_forms,
+)
+from reflection.models import AttentionPoint, ReflectionSession, Side
+
+
+def _year_url(session_or_point) -> str:
+    session = getattr(session_or_point, "session", session_or_point)
+    return reverse("reflection:year_detail", args=[session.year]) + f"#session-{session.pk}"
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError onto the form: per field where the form has the field."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@require_GET
+def year_overview(request):
+    """The newest year with sessions; an empty page when there are none yet."""
+    years = selectors.session_years()
+    if years:
+        return redirect("reflection:year_detail", year=years[0])
+    return render(
+        request,
+        "reflection/year.html",
+        {
+            "year": None,
+            "years": [],
+            "sessions": [],
+            "unanswered": [],
+            "is_staff": is_staff(request.user),
+        },
+    )
+
+
+@require_GET
+def year_detail(request, year):
+    """The islands of one year side by side, per side of the lemniscate."""
+    if not 2000 <= year <= 2100:  # also keeps absurd numbers away from the database
+        raise Http404
+    context = selectors.year_overview(year)
+    context["years"] = selectors.session_years()
+    context["is_staff"] = is_staff(request.user)
+    context["today"] = timezone.localdate()
+    return render(request, "reflection/year.html", context)
+
+
+def _session_page(request, session: ReflectionSession | None):
+    data = request.POST if request.method == "POST" else None
+    form = SessionForm(data, instance=session or ReflectionSession())
+    sides = side_forms(data, session)
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for _s, _l, f in sides):
+        try:
+            saved = services_sessions.session_save(form=form, side_forms=sides, user=request.user)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if session is None:
+                messages.success(request, _("Session “%(session)s” added.") % {"session": saved})
+            else:
+                messages.success(request, _("Session “%(session)s” saved.") % {"session": saved})
+            return redirect("reflection:session_edit", pk=saved.pk)
+    points = session.attention_points.order_by("side", "number") if session else []
+    return render(
+        request,
+        "reflection/session_form.html",
+        {
+            "form": form,
+            "side_forms": sides,
+            "session": session,
+            "points": points,
+            "sides": Side.choices,
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def session_create(request):
+    return _session_page(request, None)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk):
+    session = get_object_or_404(ReflectionSession.objects.prefetch_related("sides"), pk=pk)
+    return _session_page(request, session)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def attention_point_create(request, pk):
+    session = get_object_or_404(ReflectionSession, pk=pk)
+    initial = {"side": request.GET.get("side")} if request.GET.get("side") in Side.values else {}
+    form = AttentionPointCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            point = services_sessions.attention_point_create(
+                session=session, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Attention point %(point)s added.") % {"point": point})
+            # Next: its ingredients and the links to other islands.
+            return redirect("reflection:attention_point_edit", pk=point.pk)
+    return render(
+        request,
+        "reflection/attention_point_form.html",
+        {"form": form, "session": session, "point": None},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def attention_point_edit(request, pk):
+    point = get_object_or_404(
+        AttentionPoint.objects.select_related("session").prefetch_related("ingredients", "related"),
+        pk=pk,
+    )
+    initial = {
+        "title": point.title,
+        "description": point.description,
+        "ingredients": "\n".join(i.text for i in point.ingredients.all()),
+        "related": [p.pk for p in point.related.all()],
+    }
+    form = AttentionPointForm(
+        request.POST or None, initial=initial, candidates=selectors.related_candidates(point)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            point = services_sessions.attention_point_update(
+                point=point, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Attention point %(point)s saved.") % {"point": point})
+            return redirect(_year_url(point))
+    return render(
+        request,
+        "reflection/attention_point_form.html",
+        {"form": form, "session": point.session, "point": point},
+    )
+
+
+urlpatterns = [
+    path("", year_overview, name="year_overview"),
+    path("<int:year>/", year_detail, name="year_detail"),
+    path("sessies/nieuw/", session_create, name="session_create"),
+    path("sessies/<int:pk>/", session_edit, name="session_edit"),
+    path(
+        "sessies/<int:pk>/aandachtspunten/nieuw/",
+        attention_point_create,
+        name="attention_point_create",
+    ),
+    path("aandachtspunten/<int:pk>/", attention_point_edit, name="attention_point_edit"),
+]

@@ -5,6 +5,7 @@ from django.db import transaction
 from governance import demo as governance_demo
 from partners import demo as partners_demo
 from partners import demo_quickscan as quickscan_demo
+from reflection import demo as reflection_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             partners_demo.build_partner_work(partners)
             quickscan_demo.build(partners)
             governance_demo.build()
+            reflection_demo.build()
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
         for email, who, _staff, _edits in partners_demo.DEMO_LOGINS:
             self.stdout.write(f"  {email:32} {partners_demo.DEMO_PASSWORD}   {who}")

@@ -1,0 +1,22 @@
+"""Permission matrix entries of the reflection sessions (see tests/matrix.py)."""
+
+from tests.matrix import EVERYONE_LOGGED_IN, STAFF_ONLY
+from tests.reflection.factories import AttentionPointFactory, ReflectionSessionFactory
+
+EXPECTED = {
+    # Without sessions the overview shows its empty state (with sessions it redirects to
+    # the newest year: tested in test_sessions.py, since the matrix reads every 302 as a
+    # redirect to the login page).
+    "reflection:year_overview": (lambda o: {}, EVERYONE_LOGGED_IN),
+    "reflection:year_detail": (
+        lambda o: {"year": AttentionPointFactory().session.year},
+        EVERYONE_LOGGED_IN,
+    ),
+    "reflection:session_create": (lambda o: {}, STAFF_ONLY),
+    "reflection:session_edit": (lambda o: {"pk": ReflectionSessionFactory().pk}, STAFF_ONLY),
+    "reflection:attention_point_create": (
+        lambda o: {"pk": ReflectionSessionFactory().pk},
+        STAFF_ONLY,
+    ),
+    "reflection:attention_point_edit": (lambda o: {"pk": AttentionPointFactory().pk}, STAFF_ONLY),
+}
