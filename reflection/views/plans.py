@@ -1,2 +1,276 @@
-# Filled in by the plans work of issue 5.
-urlpatterns = []
+"""The phase plans (faseplannen): their goals and efforts, traced to attention points.
+
+Everyone logged in reads them; staff write. Only a draft plan is changed: for an adopted
+plan the write pages answer 403 with the plan and the reason, and the services refuse it
+too (a forged POST changes nothing). A change to an adopted plan is a new version.
+"""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from avk import documents
+from avk.permissions import is_staff, staff_required
+from partners.models import Partner
+from reflection import services_plans
+from reflection.documents import timeline
+from reflection.forms_plans import AdoptForm, CarryForm, EffortForm, PlanForm
+from reflection.models import AttentionPoint, Effort, PhasePlan
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError onto the form: per field where the form has the field."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _plan_efforts(plan: PhasePlan) -> list[Effort]:
+    """The plan's efforts with owner, partners and attention points: four queries."""
+    return list(
+        plan.efforts.select_related("owner", "owner__partner").prefetch_related(
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch(
+                "attention_points",
+                queryset=AttentionPoint.objects.select_related("session").order_by(
+                    "session__year", "session__date", "session_id", "side", "number"
+                ),
+            ),
+        )
+    )
+
+
+def _detail_context(request, plan: PhasePlan) -> dict:
+    efforts = _plan_efforts(plan)
+    staff = is_staff(request.user)
+    return {
+        "plan": plan,
+        "efforts": efforts,
+        "chart": timeline(plan, efforts),
+        "versions": PhasePlan.objects.filter(number=plan.number).order_by("-version"),
+        "is_staff": staff,
+        "can_edit": staff and plan.is_editable,
+        "can_make_version": staff
+        and plan.status == PhasePlan.Status.ADOPTED
+        and not hasattr(plan, "successor"),
+        "adopt_form": AdoptForm() if staff and plan.is_editable else None,
+        # The PDF link only once the document kind exists (reflection.documents).
+        "can_request_pdf": documents.get_kind("phase_plan") is not None,
+    }
+
+
+def _plan_query():
+    return PhasePlan.objects.select_related("predecessor", "successor")
+
+
+def _locked(request, plan: PhasePlan):
+    """The answer to a write page of a plan that is no longer a draft."""
+    messages.error(
+        request,
+        _(
+            "Phase plan “%(plan)s” has been adopted and can no longer be changed. "
+            "To change it, make a new version."
+        )
+        % {"plan": plan},
+    )
+    return render(request, "reflection/plan_detail.html", _detail_context(request, plan), status=403)
+
+
+@require_GET
+def plan_list(request):
+    """Every phase plan with its versions, the newest plan first."""
+    plans = list(
+        PhasePlan.objects.annotate(effort_count=Count("efforts")).order_by("-number", "-version")
+    )
+    groups = []
+    for number, versions in groupby(plans, key=lambda p: p.number):
+        versions = list(versions)
+        current = next(
+            (v for v in versions if v.status == PhasePlan.Status.ADOPTED), None
+        ) or next((v for v in versions if v.status == PhasePlan.Status.DRAFT), versions[0])
+        groups.append({"number": number, "current": current, "versions": versions})
+    return render(
+        request,
+        "reflection/plan_list.html",
+        {"groups": groups, "is_staff": is_staff(request.user)},
+    )
+
+
+@require_GET
+def plan_detail(request, pk):
+    plan = get_object_or_404(_plan_query(), pk=pk)
+    return render(request, "reflection/plan_detail.html", _detail_context(request, plan))
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request):
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services_plans.plan_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Phase plan “%(plan)s” added.") % {"plan": plan})
+            return redirect("reflection:plan_detail", pk=plan.pk)
+    return render(request, "reflection/plan_form.html", {"form": form, "plan": None})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk):
+    plan = get_object_or_404(_plan_query(), pk=pk)
+    if not plan.is_editable:
+        return _locked(request, plan)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "number"}
+        try:
+            plan = services_plans.plan_update(plan=plan, user=request.user, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Phase plan “%(plan)s” saved.") % {"plan": plan})
+            return redirect("reflection:plan_detail", pk=plan.pk)
+    return render(request, "reflection/plan_form.html", {"form": form, "plan": plan})
+
+
+@staff_required
+@require_POST
+def plan_adopt(request, pk):
+    plan = get_object_or_404(_plan_query(), pk=pk)
+    if not plan.is_editable:
+        return _locked(request, plan)
+    form = AdoptForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("reflection:plan_detail", pk=plan.pk)
+    try:
+        plan = services_plans.plan_adopt(plan=plan, user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Phase plan “%(plan)s” adopted.") % {"plan": plan})
+    return redirect("reflection:plan_detail", pk=plan.pk)
+
+
+@staff_required
+@require_POST
+def plan_new_version(request, pk):
+    plan = get_object_or_404(PhasePlan, pk=pk)
+    try:
+        new = services_plans.plan_new_version(plan=plan, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reflection:plan_detail", pk=plan.pk)
+    messages.success(
+        request,
+        _("Version %(version)s made: a draft. The adopted version stays in force until it is adopted.")
+        % {"version": new.version},
+    )
+    return redirect("reflection:plan_detail", pk=new.pk)
+
+
+def _effort_page(request, plan: PhasePlan, effort: Effort | None):
+    if not plan.is_editable:
+        return _locked(request, plan)
+    initial = {}
+    if effort is None:
+        initial = {"start": plan.period_start, "end": plan.period_end}
+    form = EffortForm(request.POST or None, instance=effort, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services_plans.effort_save(
+                plan=plan, effort=effort, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Effort “%(effort)s” saved.") % {"effort": saved})
+            return redirect("reflection:plan_detail", pk=plan.pk)
+    return render(
+        request, "reflection/effort_form.html", {"form": form, "plan": plan, "effort": effort}
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def effort_create(request, pk):
+    return _effort_page(request, get_object_or_404(_plan_query(), pk=pk), None)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def effort_edit(request, pk):
+    effort = get_object_or_404(Effort, pk=pk)
+    plan = get_object_or_404(_plan_query(), pk=effort.plan_id)
+    return _effort_page(request, plan, effort)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def attention_point_carry(request, pk):
+    """Carry an attention point into a draft plan: as a new effort, or linked to one."""
+    point = get_object_or_404(AttentionPoint.objects.select_related("session"), pk=pk)
+    form = CarryForm(request.POST or None, initial={"title": point.title})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        link = data["mode"] == CarryForm.LINK
+        try:
+            effort = services_plans.attention_point_carry(
+                point=point,
+                plan=data["plan"],
+                user=request.user,
+                effort=data["effort"] if link else None,
+                title=data["title"],
+                owner=data["owner"],
+                start=data["start"],
+                end=data["end"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Attention point %(point)s is now answered by the effort “%(effort)s”.")
+                % {"point": point, "effort": effort},
+            )
+            return redirect("reflection:plan_detail", pk=effort.plan_id)
+    return render(
+        request,
+        "reflection/carry_form.html",
+        {
+            "form": form,
+            "point": point,
+            "efforts": point.efforts.select_related("plan"),
+            "has_drafts": form.fields["plan"].queryset.exists(),
+        },
+    )
+
+
+urlpatterns = [
+    path("faseplannen/", plan_list, name="plan_list"),
+    path("faseplannen/nieuw/", plan_create, name="plan_create"),
+    path("faseplannen/<int:pk>/", plan_detail, name="plan_detail"),
+    path("faseplannen/<int:pk>/bewerken/", plan_edit, name="plan_edit"),
+    path("faseplannen/<int:pk>/vaststellen/", plan_adopt, name="plan_adopt"),
+    path("faseplannen/<int:pk>/nieuwe-versie/", plan_new_version, name="plan_new_version"),
+    path("faseplannen/<int:pk>/inspanningen/nieuw/", effort_create, name="effort_create"),
+    path("inspanningen/<int:pk>/", effort_edit, name="effort_edit"),
+    path(
+        "aandachtspunten/<int:pk>/naar-faseplan/",
+        attention_point_carry,
+        name="attention_point_carry",
+    ),
+]
