@@ -205,7 +205,10 @@ def plan_new_version(*, plan: PhasePlan, user) -> PhasePlan:
             actor=user,
             instance=new,
             action="phaseplan.new_version",
-            changes={"version": [str(plan.version), str(new.version)], "efforts": ["", str(len(copies))]},
+            changes={
+                "version": [str(plan.version), str(new.version)],
+                "efforts": ["", str(len(copies))],
+            },
             group=plan_group(new),
         )
     return new
@@ -340,4 +343,3 @@ def attention_point_carry(
             group=plan_group(plan),
         )
     return effort
-

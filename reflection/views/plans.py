@@ -81,7 +81,9 @@ def _locked(request, plan: PhasePlan):
         )
         % {"plan": plan},
     )
-    return render(request, "reflection/plan_detail.html", _detail_context(request, plan), status=403)
+    return render(
+        request, "reflection/plan_detail.html", _detail_context(request, plan), status=403
+    )
 
 
 @require_GET
@@ -93,9 +95,9 @@ def plan_list(request):
     groups = []
     for number, versions in groupby(plans, key=lambda p: p.number):
         versions = list(versions)
-        current = next(
-            (v for v in versions if v.status == PhasePlan.Status.ADOPTED), None
-        ) or next((v for v in versions if v.status == PhasePlan.Status.DRAFT), versions[0])
+        current = next((v for v in versions if v.status == PhasePlan.Status.ADOPTED), None) or next(
+            (v for v in versions if v.status == PhasePlan.Status.DRAFT), versions[0]
+        )
         groups.append({"number": number, "current": current, "versions": versions})
     return render(
         request,
@@ -176,7 +178,10 @@ def plan_new_version(request, pk):
         return redirect("reflection:plan_detail", pk=plan.pk)
     messages.success(
         request,
-        _("Version %(version)s made: a draft. The adopted version stays in force until it is adopted.")
+        _(
+            "Version %(version)s made: a draft. The adopted version stays in force "
+            "until this one is adopted."
+        )
         % {"version": new.version},
     )
     return redirect("reflection:plan_detail", pk=new.pk)

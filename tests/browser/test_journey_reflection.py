@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from partners.demo import DEMO_PASSWORD
 from partners.models import Person
-from reflection.models import AttentionPoint, Contribution, ReflectionSession
+from reflection.models import AttentionPoint, Contribution, Effort, PhasePlan, ReflectionSession
 
 TIMEOUT = 10_000
 
@@ -75,7 +75,35 @@ def test_staff_record_a_session_and_export_the_report(
     expect(page.locator("#unanswered")).to_contain_text(point.title)
     assert_accessible(page)
 
+    # Carried into the draft phase plan 3 as a new effort with an owner.
+    page.locator(f'#unanswered a[href$="/aandachtspunten/{point.pk}/naar-faseplan/"]').click()
+    assert_accessible(page)
+    plan = PhasePlan.objects.get(number=3, status=PhasePlan.Status.DRAFT)
+    page.locator('select[name="plan"]').select_option(str(plan.pk))
+    page.locator('input[name="mode"][value="new"]').check()
+    page.locator('input[name="title"]').fill("Werkbezoeken en appgroepen per gemeente")
+    page.locator('select[name="owner"]').select_option(str(ruben.pk))
+    page.locator("main form button[type=submit]").first.click()
+    expect(page).to_have_url(f"{base}/reflectie/faseplannen/{plan.pk}/", timeout=TIMEOUT)
+    expect(page.locator("main")).to_contain_text("Werkbezoeken en appgroepen per gemeente")
+    assert_accessible(page)
+    effort = Effort.objects.get(plan=plan, title="Werkbezoeken en appgroepen per gemeente")
+    assert effort.owner == ruben and list(effort.attention_points.all()) == [point]
+
+    # The phase plan as PDF: the effort and the attention point it came from.
+    page.locator('form[action$="/documenten/phase_plan/aanvragen/"] button').click()
+    link = page.locator('a[download][href$="/download/"]')
+    expect(link).to_be_visible(timeout=30_000)
+    with page.expect_download(timeout=30_000) as info:
+        link.click()
+    text = " ".join(
+        " ".join(p.extract_text() or "" for p in PdfReader(info.value.path()).pages).split()
+    )
+    assert "Werkbezoeken en appgroepen per gemeente" in text
+    assert point.title in text
+
     # The year's report as PDF, made in the background.
+    page.goto(f"{base}/reflectie/2026/")
     page.locator('form[action$="/documenten/reflection_report/aanvragen/"] button').click()
     link = page.locator('a[download][href$="/download/"]')
     expect(link).to_be_visible(timeout=30_000)
