@@ -1,5 +1,6 @@
 """Dutch first: the default language, the switch, the error pages and a complete catalogue."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -49,28 +50,37 @@ def test_500_page_renders_on_its_own():
 
 
 def test_catalogue_is_complete(tmp_path, settings):
-    """Every marked string has a Dutch translation: run makemessages into a copy and look."""
+    """Every marked string has a Dutch translation: run makemessages on a copy and look.
+
+    makemessages also writes to a `locale/` folder in the working directory, so it runs
+    inside a copy of the source tree and never touches the real catalogue.
+    """
     if not shutil.which("msgfmt") or not shutil.which("xgettext"):
         pytest.skip("GNU gettext is not installed (apt-get install gettext)")
-    copy = tmp_path / "locale"
-    shutil.copytree(ROOT / "locale", copy)
-    settings.LOCALE_PATHS = [copy]
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        call_command(
-            "makemessages",
-            locale=["nl"],
-            no_location=True,
-            no_obsolete=True,
-            verbosity=0,
-            ignore_patterns=[".venv", ".tools", "static/vendor", "tests", "media", "staticfiles"],
+    for folder in [
+        "avk",
+        "partners",
+        "governance",
+        "reflection",
+        "monitoring",
+        "templates",
+        "locale",
+    ]:
+        shutil.copytree(
+            ROOT / folder,
+            tmp_path / folder,
+            ignore=shutil.ignore_patterns("__pycache__", "migrations"),
         )
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    before = PO.read_bytes()
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        call_command("makemessages", locale=["nl"], no_location=True, no_obsolete=True, verbosity=0)
     finally:
         os.chdir(cwd)
-    catalogue = polib.pofile(str(copy / "nl" / "LC_MESSAGES" / "django.po"))
+    assert PO.read_bytes() == before, "the real catalogue must not be touched"
+    catalogue = polib.pofile(str(tmp_path / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
     untranslated = [e.msgid for e in catalogue.untranslated_entries()]
     fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
     assert not untranslated, f"Untranslated strings (run `make messages`): {untranslated[:20]}"
