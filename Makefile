@@ -59,3 +59,4 @@ clean:
 	rm -rf .venv .tools db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 bench: install
 	$(UV) run --locked python bench/run.py
+	$(UV) run --locked python bench/phase_plan_pdf.py
