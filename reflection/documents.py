@@ -5,7 +5,6 @@ timeline geometry is computed here, so the template only places ready-made numbe
 """
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -17,26 +16,10 @@ from reflection.models import (
     Effort,
     PhasePlan,
     ReflectionSession,
-    SessionSide,
-    Side,
 )
+from reflection.selectors import year_sessions
 
 # --- the reflection report of a year --------------------------------------------------
-
-
-@dataclass
-class ReportSide:
-    side: str
-    label: str
-    content: SessionSide | None
-    points: list[AttentionPoint] = field(default_factory=list)
-
-    @property
-    def is_empty(self) -> bool:
-        content = self.content
-        return not self.points and not (
-            content and (content.observations or content.other_points or content.summary)
-        )
 
 
 def _year(subject: str) -> int | None:
@@ -45,41 +28,9 @@ def _year(subject: str) -> int | None:
     return int(subject)
 
 
-def _level_order(session: ReflectionSession) -> int:
-    levels = list(ReflectionSession.Level.values)
-    return levels.index(session.level) if session.level in levels else len(levels)
-
-
 def reflection_report_context(subject: str) -> dict:
     year = _year(subject)
-    from partners.models import Person
-
-    points = AttentionPoint.objects.order_by("side", "number").prefetch_related(
-        "ingredients",
-        Prefetch(
-            "related",
-            queryset=AttentionPoint.objects.select_related("session").order_by(
-                "session__date", "side", "number"
-            ),
-        ),
-    )
-    sessions = list(
-        ReflectionSession.objects.filter(year=year).prefetch_related(
-            "sides",
-            Prefetch("participants", queryset=Person.objects.order_by("name")),
-            Prefetch("attention_points", queryset=points),
-        )
-    )
-    sessions.sort(key=lambda s: (s.date, _level_order(s), s.group_name))
-    for session in sessions:
-        content = {side.side: side for side in session.sides.all()}
-        blocks = {
-            value: ReportSide(side=value, label=label, content=content.get(value))
-            for value, label in Side.choices
-        }
-        for point in session.attention_points.all():
-            blocks[point.side].points.append(point)
-        session.report_sides = list(blocks.values())
+    sessions = year_sessions(year)
     return {
         "title": _("Reflection report %(year)s") % {"year": year},
         "year": year,

@@ -17,6 +17,13 @@ class SideBlock:
     content: SessionSide | None
     points: list[AttentionPoint] = field(default_factory=list)
 
+    @property
+    def is_empty(self) -> bool:
+        content = self.content
+        return not self.points and not (
+            content and (content.observations or content.other_points or content.summary)
+        )
+
 
 def session_years() -> list[int]:
     """The years that have at least one session, newest first."""
@@ -30,13 +37,9 @@ def _level_order(session: ReflectionSession) -> int:
     return levels.index(session.level) if session.level in levels else len(levels)
 
 
-def year_overview(year: int) -> dict:
-    """The islands of `year` side by side, in a fixed number of queries.
-
-    Returns `sessions` (each with `side_blocks`: HET, WIJ, IK with their content and
-    attention points, the points with ingredients and `related` across levels) and
-    `unanswered`: the year's attention points that no effort of a phase plan answers yet.
-    """
+def year_sessions(year: int) -> list[ReflectionSession]:
+    """The sessions of `year` in a fixed number of queries, each with `side_blocks`: HET,
+    WIJ, IK with their content and attention points (with ingredients and `related`)."""
     points = AttentionPoint.objects.order_by("side", "number").prefetch_related(
         "ingredients",
         Prefetch(
@@ -65,7 +68,13 @@ def year_overview(year: int) -> dict:
         for point in session.attention_points.all():
             blocks[point.side].points.append(point)
         session.side_blocks = list(blocks.values())
+    return sessions
 
+
+def year_overview(year: int) -> dict:
+    """The islands of `year` side by side (see year_sessions), plus `unanswered`: the
+    year's attention points that no effort of a phase plan answers yet."""
+    sessions = year_sessions(year)
     unanswered = list(
         AttentionPoint.objects.filter(session__year=year, efforts__isnull=True)
         .select_related("session")
