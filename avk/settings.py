@@ -277,6 +277,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reflection.tasks.reflection_invitations",
         "schedule": crontab(hour=8, minute=30),
     },
+    # Opens votings whose time has come and closes those past their deadline.
+    "voting-advance": {
+        "task": "governance.voting_advance",
+        "schedule": 60,
+    },
+    "governance-reminder-digests": {
+        "task": "governance.reminder_digests",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 # Generated documents older than this many days are removed by beat.
@@ -291,6 +300,18 @@ AVK_COMMITMENT_RENEWAL_DATE = (
     env_int("AVK_COMMITMENT_RENEWAL_MONTH", 1),
     env_int("AVK_COMMITMENT_RENEWAL_DAY", 15),
 )
+# Voting: a seat-holder of a voting body needs MFA (TOTP) before a vote is accepted.
+# On by default; `make run` (the demo) switches it off.
+AVK_VOTE_REQUIRE_MFA = env_bool("AVK_VOTE_REQUIRE_MFA", default=True)
+# Default length of a voting window, in days, offered when a memo is submitted.
+AVK_VOTING_DAYS = env_int("AVK_VOTING_DAYS", 14)
+# Members who have not voted get a reminder this many days before the deadline (each day
+# listed); one digest per person per day gathers every reminder.
+AVK_VOTE_REMINDER_DAYS = [
+    int(day) for day in env_str("AVK_VOTE_REMINDER_DAYS", "3,1").split(",") if day.strip()
+]
+# Owners of open actions hear about them this many days before the due date (and when late).
+AVK_ACTION_REMINDER_DAYS = env_int("AVK_ACTION_REMINDER_DAYS", 3)
 AVK_TEAM_TARGET = {
     "bestuurder": env_int("AVK_TEAM_TARGET_BESTUURDER", 1),
     "manager": env_int("AVK_TEAM_TARGET_MANAGER", 2),

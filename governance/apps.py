@@ -8,6 +8,8 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from avk import documents
+        from governance import documents_decisions, documents_memo
         from governance.documents import GOVERNANCE_OVERVIEW
 
-        documents.register(GOVERNANCE_OVERVIEW)
+        for kind in [GOVERNANCE_OVERVIEW, *documents_memo.KINDS, *documents_decisions.KINDS]:
+            documents.register(kind)

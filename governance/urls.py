@@ -1,8 +1,12 @@
 from django.urls import path
 
-from governance import views
+from governance.views import decisions, meetings, memos, overview, voting
 
 app_name = "governance"
 urlpatterns = [
-    path("", views.overview, name="overview"),
+    path("", overview.overview, name="overview"),
+    *memos.urlpatterns,
+    *voting.urlpatterns,
+    *decisions.urlpatterns,
+    *meetings.urlpatterns,
 ]

@@ -1,3 +1,7 @@
+import math
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -7,8 +11,20 @@ from avk.models import TimeStampedModel
 from partners.models import Partner, Person
 
 
+def default_voting_roles():
+    return ["chair", "member", "experience_expert"]
+
+
+class Majority(models.TextChoices):
+    # Abstentions count towards the quorum, not towards the majority.
+    SIMPLE = "simple", _("Simple majority (more votes for than against)")
+    TWO_THIRDS = "two_thirds", _("Two thirds of the votes for or against")
+
+
 class Body(TimeStampedModel):
     """A body of the alliance: executive board, steering group, councils."""
+
+    Majority = Majority
 
     class Kind(models.TextChoices):
         DB = "db", _("Executive board (Dagelijks Bestuur)")
@@ -26,13 +42,73 @@ class Body(TimeStampedModel):
     mandate = models.TextField(_("mandate"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    # --- voting rules -----------------------------------------------------------------
+    voting_roles = models.JSONField(
+        _("seat roles that vote"),
+        default=default_voting_roles,
+        blank=True,
+        help_text=_("The seat roles whose holders vote on this body's proposed decisions."),
+    )
+    quorum_count = models.PositiveSmallIntegerField(
+        _("quorum (number of votes)"),
+        null=True,
+        blank=True,
+        help_text=_("Fill in either a number of votes or a percentage of the voting seats."),
+    )
+    quorum_percent = models.PositiveSmallIntegerField(
+        _("quorum (percentage of voting seats)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    majority = models.CharField(
+        _("majority"), max_length=16, choices=Majority.choices, default=Majority.SIMPLE
+    )
+    tally_before_vote = models.BooleanField(
+        _("show the tally before one has voted"),
+        default=False,
+        help_text=_("Off: members see the votes so far only after casting their own."),
+    )
+
     class Meta:
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
         ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quorum_count__isnull=True) | Q(quorum_percent__isnull=True),
+                name="body_one_quorum_rule",
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_percent__isnull=True)
+                | Q(quorum_percent__gte=1, quorum_percent__lte=100),
+                name="body_quorum_percent_range",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.quorum_count is not None and self.quorum_percent is not None:
+            raise ValidationError(
+                _("Give the quorum as a number of votes or as a percentage, not both.")
+            )
+        unknown = set(self.voting_roles or []) - set(Seat.Role.values)
+        if unknown:
+            raise ValidationError({"voting_roles": _("Unknown seat role.")})
+
+    def quorum_for(self, voting_seats: int) -> int:
+        """Votes needed for a valid vote, given the number of voting seats.
+
+        Without a rule: more than half of the voting seats.
+        """
+        if self.quorum_count is not None:
+            return self.quorum_count
+        if self.quorum_percent is not None:
+            return math.ceil(voting_seats * self.quorum_percent / 100)
+        return voting_seats // 2 + 1
 
 
 class SeatQuerySet(models.QuerySet):
@@ -84,6 +160,10 @@ class Seat(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} - {self.get_role_display()} ({self.body.short_name})"
+
+    @property
+    def votes(self) -> bool:
+        return self.role in (self.body.voting_roles or [])
 
     @property
     def is_experience_expert(self) -> bool:

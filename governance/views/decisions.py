@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the decisions work of issue 4."""
+
+urlpatterns = []

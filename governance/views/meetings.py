@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the meetings work of issue 4."""
+
+urlpatterns = []
