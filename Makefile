@@ -15,6 +15,9 @@ MANAGE := $(UV) run --locked python manage.py
 install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
 	$(UV) sync --locked --quiet
 
+# The demo lets its seat-holders vote without setting up two-factor authentication first;
+# everywhere else a vote needs it (AVK_VOTE_REQUIRE_MFA, on by default).
+run: export AVK_VOTE_REQUIRE_MFA ?= 0
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable

@@ -163,7 +163,7 @@ def _plan_pk(subject: str) -> int | None:
 def phase_plan_context(subject: str) -> dict:
     from partners.models import Partner
 
-    plan = PhasePlan.objects.get(pk=_plan_pk(subject))
+    plan = PhasePlan.objects.select_related("adopted_decision").get(pk=_plan_pk(subject))
     efforts = list(
         plan.efforts.select_related("owner", "owner__partner").prefetch_related(
             Prefetch("partners", queryset=Partner.objects.order_by("name")),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from avk.forms import SafeModelMultipleChoiceField
 from partners.models import Partner, Person
+from governance.models import Decision, ProposedDecision
 from reflection.models import AttentionPoint, Effort, PhasePlan
 
 SMALL_MAX = 32767  # PositiveSmallIntegerField on every database
@@ -127,14 +128,37 @@ class EffortForm(forms.ModelForm):
         pass
 
 
+class DecisionChoiceField(SafeModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number} ({obj.decided_on:%d-%m-%Y}): {obj.text[:80]}"
+
+
 class AdoptForm(forms.Form):
+    adopted_decision = DecisionChoiceField(
+        label=_("Decision"),
+        queryset=Decision.objects.filter(result=ProposedDecision.Result.ADOPTED)
+        .select_related("body")
+        .order_by("-decided_on", "-number"),
+        required=False,
+        help_text=_(
+            "The numbered decision that adopted the plan, from a body's decision list. "
+            "Its date and body are then filled in for you."
+        ),
+    )
     adopted_on = forms.DateField(label=_("Adopted on"), required=False, widget=DateInput())
     adopted_by = forms.CharField(
         label=_("Adopted by"),
         max_length=200,
         initial=_("Stuurgroep"),
+        required=False,
         help_text=_("For example: the steering group."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("adopted_decision") and not (cleaned.get("adopted_by") or "").strip():
+            self.add_error("adopted_by", _("Say who adopted the plan, or choose the decision."))
+        return cleaned
 
 
 class CarryForm(forms.Form):

@@ -1,53 +1,23 @@
 """A hand-written iCalendar (RFC 5545) entry for a reflection session.
 
-Small enough not to need a library: one VEVENT, all day on the session's date.
+Small enough not to need a library: one VEVENT, all day on the session's date. The generic
+helpers (escaping, folding, stamps) live in avk.ical, shared with the governance feed.
 """
 
 import datetime
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.utils import timezone
 
+from avk.ical import CRLF, ical_escape, ical_fold, ical_uid
+from avk.ical import ical_stamp as _stamp
 from reflection.models import ReflectionSession
 
-CRLF = "\r\n"
-MAX_OCTETS = 75
-
-
-def ical_escape(value: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newlines."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\n", "\\n")
-
-
-def ical_fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character.
-
-    Continuation lines start with one space, which counts towards their 75 octets.
-    """
-    parts = []
-    current, size, limit = "", 0, MAX_OCTETS
-    for char in line:
-        octets = len(char.encode())
-        if size + octets > limit:
-            parts.append(current)
-            current, size, limit = "", 0, MAX_OCTETS - 1
-        current += char
-        size += octets
-    parts.append(current)
-    return (CRLF + " ").join(parts)
-
-
-def _stamp(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+__all__ = ["CRLF", "ical_escape", "ical_fold", "session_calendar", "session_uid"]
 
 
 def session_uid(session: ReflectionSession) -> str:
     """Stable per session, so a calendar updates the entry instead of adding a second one."""
-    host = urlsplit(settings.SITE_URL).hostname or "avk-portal"
-    return f"reflection-session-{session.pk}@{host}"
+    return ical_uid(f"reflection-session-{session.pk}")
 
 
 def session_calendar(

@@ -201,6 +201,15 @@ class PhasePlan(TimeStampedModel):
     adopted_by = models.CharField(
         _("adopted by"), max_length=200, blank=True, help_text=_("For example: the steering group.")
     )
+    adopted_decision = models.ForeignKey(
+        "governance.Decision",
+        verbose_name=_("adopted by decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The numbered decision of the body that adopted the plan."),
+    )
     predecessor = models.OneToOneField(
         "self",
         verbose_name=_("previous version"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_record, diff
+from governance.models import Decision, ProposedDecision
 from partners.models import Partner, Person
 from reflection.models import AttentionPoint, Effort, PhasePlan
 
@@ -119,14 +120,31 @@ def plan_update(
 
 
 def plan_adopt(
-    *, plan: PhasePlan, user, adopted_on: datetime.date | None = None, adopted_by: str = ""
+    *,
+    plan: PhasePlan,
+    user,
+    adopted_on: datetime.date | None = None,
+    adopted_by: str = "",
+    adopted_decision: Decision | None = None,
 ) -> PhasePlan:
-    """Adopt a draft plan. Its adopted predecessor, if any, is superseded by it now."""
+    """Adopt a draft plan. Its adopted predecessor, if any, is superseded by it now.
+
+    With `adopted_decision` (an adopted entry of a body's decision list) the date and the
+    body come from the decision unless given.
+    """
+    if adopted_decision is not None:
+        if adopted_decision.result != ProposedDecision.Result.ADOPTED:
+            raise ValidationError(
+                {"adopted_decision": _("Only an adopted decision can adopt a plan.")}
+            )
+        adopted_on = adopted_on or adopted_decision.decided_on
+        adopted_by = adopted_by.strip() or adopted_decision.body.name
     with transaction.atomic():
         plan = _lock_draft(plan)
         plan.status = PhasePlan.Status.ADOPTED
         plan.adopted_on = adopted_on or timezone.localdate()
         plan.adopted_by = adopted_by.strip()
+        plan.adopted_decision = adopted_decision
         plan.full_clean()
         plan.save()
         audit_record(
@@ -137,6 +155,7 @@ def plan_adopt(
                 "status": [PhasePlan.Status.DRAFT, PhasePlan.Status.ADOPTED],
                 "adopted_on": ["", str(plan.adopted_on)],
                 "adopted_by": ["", plan.adopted_by],
+                "adopted_decision": ["", adopted_decision.number if adopted_decision else ""],
             },
             group=plan_group(plan),
         )

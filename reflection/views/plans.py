@@ -68,7 +68,7 @@ def _detail_context(request, plan: PhasePlan) -> dict:
 
 
 def _plan_query():
-    return PhasePlan.objects.select_related("predecessor", "successor")
+    return PhasePlan.objects.select_related("predecessor", "successor", "adopted_decision")
 
 
 def _locked(request, plan: PhasePlan):

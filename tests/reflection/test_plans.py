@@ -494,3 +494,42 @@ def test_adopt_garbage_never_breaks(staff_client, adopted_on, adopted_by):
         {"adopted_on": adopted_on, "adopted_by": adopted_by},
     )
     assert response.status_code == 302
+
+
+def test_a_plan_is_adopted_by_a_numbered_decision(staff_client):
+    from governance.models import ProposedDecision
+    from tests.governance.factories import DecisionFactory
+
+    decision = DecisionFactory(
+        proposed_decision__memo__body__name="Stuurgroep",
+        number="SG-2026-004",
+        decided_on=datetime.date(2026, 10, 2),
+    )
+    plan = PhasePlanFactory()
+    response = staff_client.post(
+        reverse("reflection:plan_adopt", args=[plan.pk]),
+        {"adopted_decision": decision.pk, "adopted_by": ""},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PhasePlan.Status.ADOPTED
+    assert plan.adopted_decision == decision
+    assert (plan.adopted_on, plan.adopted_by) == (datetime.date(2026, 10, 2), "Stuurgroep")
+    page = staff_client.get(reverse("reflection:plan_detail", args=[plan.pk]))
+    assert "SG-2026-004" in page.content.decode()
+
+    # A rejected decision cannot adopt anything, and nothing changes.
+    rejected = DecisionFactory(result=ProposedDecision.Result.REJECTED)
+    other = PhasePlanFactory(number=4)
+    staff_client.post(
+        reverse("reflection:plan_adopt", args=[other.pk]), {"adopted_decision": rejected.pk}
+    )
+    other.refresh_from_db()
+    assert other.status == PhasePlan.Status.DRAFT
+
+
+def test_adopting_needs_a_body_or_a_decision(staff_client):
+    plan = PhasePlanFactory()
+    staff_client.post(reverse("reflection:plan_adopt", args=[plan.pk]), {"adopted_by": " "})
+    plan.refresh_from_db()
+    assert plan.status == PhasePlan.Status.DRAFT
