@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from avk.forms import SafeModelMultipleChoiceField
-from partners.models import Partner, Person
 from governance.models import Decision, ProposedDecision
+from partners.models import Partner, Person
 from reflection.models import AttentionPoint, Effort, PhasePlan
 
 SMALL_MAX = 32767  # PositiveSmallIntegerField on every database
