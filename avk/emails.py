@@ -4,9 +4,11 @@ A mail named "invitation" has templates/emails/invitation/{subject.txt,body.txt,
 """
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -28,8 +30,11 @@ def mail_build(*, to: str, name: str, context: dict, language: str = "nl"):
     return message
 
 
-def mail_send(*, to: str, name: str, context: dict, language: str = "nl") -> None:
-    mail_build(to=to, name=name, context=context, language=language).send()
+def mail_send(*, to: str, name: str, context: dict, language: str = "nl", connection=None) -> None:
+    message = mail_build(to=to, name=name, context=context, language=language)
+    if connection is not None:
+        message.connection = connection
+    message.send()
 
 
 def mail_queue(*, key: str, to: str, name: str, context: dict, language: str = "nl"):
@@ -78,3 +83,142 @@ def mail_deliver(*, mail_id: int, max_attempts: int = 5) -> bool:
         mail.error = ""
         mail.save(update_fields=["attempts", "error", "status", "sent_at"])
     return True
+
+
+# --- many mails at once: one row each, one task per chunk, one SMTP connection per chunk --
+
+BATCH_SIZE = 100
+_LOOKUP_CHUNK = 1000
+
+
+def mail_queue_many(messages: Iterable[dict], *, batch_size: int = BATCH_SIZE) -> int:
+    """Queue many messages at once; keys queued before are skipped (never a second row).
+
+    Each message is a dict with `key`, `to`, `name`, `context` and optionally `language`,
+    as the arguments of `mail_queue`. The rows are bulk-inserted (conflicts on the unique
+    key ignored) and, after the commit, one `mail_deliver_batch` task per `batch_size`
+    new rows sends them over one SMTP connection. Returns the number of new rows.
+    """
+    messages = list(messages)
+    if not messages:
+        return 0
+    keys = [m["key"] for m in messages]
+    existing: set[str] = set()
+    for start in range(0, len(keys), _LOOKUP_CHUNK):
+        existing.update(
+            OutgoingMail.objects.filter(key__in=keys[start : start + _LOOKUP_CHUNK]).values_list(
+                "key", flat=True
+            )
+        )
+    # One timestamp for this call: it tells our rows from any a concurrent call inserted.
+    stamp = timezone.now()
+    rows, seen = [], set(existing)
+    for m in messages:
+        if m["key"] in seen:
+            continue
+        seen.add(m["key"])
+        rows.append(
+            OutgoingMail(
+                key=m["key"],
+                to=m["to"],
+                template=m["name"],
+                context=m["context"],
+                language=m.get("language") or "nl",
+                created_at=stamp,
+            )
+        )
+    if not rows:
+        return 0
+    OutgoingMail.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    new_keys = [row.key for row in rows]
+    ids: list[int] = []
+    for start in range(0, len(new_keys), _LOOKUP_CHUNK):
+        ids.extend(
+            OutgoingMail.objects.filter(
+                key__in=new_keys[start : start + _LOOKUP_CHUNK], created_at=stamp
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    ids.sort()
+    chunks = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
+
+    def enqueue() -> None:
+        from avk.tasks import mail_deliver_batch  # tasks import this module
+
+        for chunk in chunks:
+            mail_deliver_batch.delay(chunk)
+
+    transaction.on_commit(enqueue)
+    return len(ids)
+
+
+@dataclass
+class BatchResult:
+    sent: list[int] = field(default_factory=list)
+    retry: list[int] = field(default_factory=list)  # failed, attempts left
+    failed: list[int] = field(default_factory=list)  # failed for good
+    skipped: list[int] = field(default_factory=list)  # sent before, or locked by another run
+
+
+def mail_deliver_batch(*, mail_ids: list[int], max_attempts: int = 5) -> BatchResult:
+    """Send the pending mails among `mail_ids` over one SMTP connection, each at most once.
+
+    Each row is locked (skipping rows another worker holds) and re-read while sending, so a
+    retried or duplicated batch never sends a mail twice. A failing row is recorded (and
+    given up after `max_attempts`) without stopping the others; the connection is opened
+    afresh after a failure.
+    """
+    result = BatchResult()
+    connection = None
+    try:
+        for mail_id in mail_ids:
+            if connection is None:
+                connection = get_connection()
+                connection.open()
+            with transaction.atomic():
+                mail = (
+                    OutgoingMail.objects.select_for_update(skip_locked=True)
+                    .filter(pk=mail_id, status=OutgoingMail.Status.PENDING)
+                    .first()
+                )
+                if mail is None:
+                    result.skipped.append(mail_id)
+                    continue
+                mail.attempts += 1
+                try:
+                    mail_send(
+                        to=mail.to,
+                        name=mail.template,
+                        context=mail.context,
+                        language=mail.language,
+                        connection=connection,
+                    )
+                except Exception as exc:
+                    logger.warning("Sending mail %s failed: %s", mail.pk, exc)
+                    mail.error = str(exc)[:2000]
+                    if mail.attempts >= max_attempts:
+                        mail.status = OutgoingMail.Status.FAILED
+                        result.failed.append(mail.pk)
+                    else:
+                        result.retry.append(mail.pk)
+                    mail.save(update_fields=["attempts", "error", "status"])
+                    _close_quietly(connection)
+                    connection = None
+                    continue
+                mail.status = OutgoingMail.Status.SENT
+                mail.sent_at = timezone.now()
+                mail.error = ""
+                mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+                result.sent.append(mail.pk)
+    finally:
+        if connection is not None:
+            _close_quietly(connection)
+    return result
+
+
+def _close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception as exc:  # a broken connection may fail to close; nothing to save
+        logger.info("Closing the mail connection failed: %s", exc)

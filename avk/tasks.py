@@ -38,3 +38,29 @@ def mail_deliver(self, mail_id: int) -> None:
         emails.mail_deliver(mail_id=mail_id)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=60 * (self.request.retries + 1)) from exc
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=240,
+    time_limit=300,
+    max_retries=4,
+)
+def mail_deliver_batch(self, mail_ids: list[int]) -> int:
+    """Send a chunk of queued mails over one SMTP connection; retry only the failed ones.
+
+    Rows already sent (a duplicated or redelivered task) are skipped, never sent again.
+    """
+    try:
+        result = emails.mail_deliver_batch(mail_ids=mail_ids)
+    except Exception as exc:  # e.g. the SMTP server refuses the connection: all again later
+        raise self.retry(exc=exc, countdown=60 * (self.request.retries + 1)) from exc
+    if result.retry:
+        raise self.retry(
+            args=[result.retry],
+            countdown=60 * (self.request.retries + 1),
+            exc=RuntimeError(f"{len(result.retry)} mails failed, trying again"),
+        )
+    return len(result.sent)
