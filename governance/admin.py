@@ -1,6 +1,18 @@
 from django.contrib import admin
 
-from governance.models import Body, Seat
+from governance.models import (
+    ActionItem,
+    AgendaItem,
+    Body,
+    Decision,
+    Meeting,
+    Memo,
+    MemoSection,
+    ProposedDecision,
+    Seat,
+    Vote,
+    VoteRecord,
+)
 
 
 class SeatInline(admin.TabularInline):
@@ -11,7 +23,7 @@ class SeatInline(admin.TabularInline):
 
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "order"]
+    list_display = ["name", "short_name", "kind", "order", "majority"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     inlines = [SeatInline]
@@ -24,3 +36,99 @@ class SeatAdmin(admin.ModelAdmin):
     list_select_related = ["person", "body", "partner"]
     search_fields = ["person__name", "body__name"]
     autocomplete_fields = ["person", "partner"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that must not change once written: votes, their history, the decision list.
+
+    Staff can look them up here; the portal's own pages are the only way they are made.
+    """
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MemoSectionInline(admin.StackedInline):
+    model = MemoSection
+    extra = 0
+
+
+class ProposedDecisionInline(admin.TabularInline):
+    model = ProposedDecision
+    extra = 0
+    fields = ["order", "kind", "text", "result", "votes_for", "votes_against", "votes_abstain"]
+    readonly_fields = ["result", "votes_for", "votes_against", "votes_abstain"]
+
+
+@admin.register(Memo)
+class MemoAdmin(admin.ModelAdmin):
+    list_display = ["title", "body", "memo_date", "status", "voting_deadline"]
+    list_filter = ["body", "status"]
+    list_select_related = ["body"]
+    search_fields = ["title", "author"]
+    date_hierarchy = "memo_date"
+    readonly_fields = [
+        "version",
+        "created_by",
+        "submitted_at",
+        "submitted_by",
+        "closed_at",
+        "closed_by",
+        "voting_seats",
+        "quorum",
+        "withdrawn_at",
+    ]
+    inlines = [MemoSectionInline, ProposedDecisionInline]
+
+
+@admin.register(Vote)
+class VoteAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "seat", "choice", "cast_at", "changed_at"]
+    list_filter = ["choice", "seat__body"]
+    list_select_related = ["decision", "seat__person", "seat__body"]
+    search_fields = ["seat__person__name", "decision__text"]
+
+
+@admin.register(VoteRecord)
+class VoteRecordAdmin(ReadOnlyAdmin):
+    list_display = ["vote", "choice", "cast_by", "cast_at"]
+    list_select_related = ["cast_by"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ["number", "body", "decided_on", "result", "text"]
+    list_filter = ["body", "year", "result"]
+    list_select_related = ["body"]
+    search_fields = ["number", "text"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    autocomplete_fields = ["memo"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["body", "starts_at", "location_partner", "location"]
+    list_filter = ["body"]
+    list_select_related = ["body", "location_partner"]
+    date_hierarchy = "starts_at"
+    inlines = [AgendaItemInline]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner", "due_date", "status"]
+    list_filter = ["status"]
+    list_select_related = ["owner"]
+    search_fields = ["title", "owner__name"]
+    autocomplete_fields = ["owner"]
+    raw_id_fields = ["decision", "meeting"]
