@@ -56,11 +56,13 @@ BODIES = [
     ),
 ]
 
-# (body short name, person e-mail, role, representing partner from the person's organisation)
+# (body short name, person e-mail, role); the seat represents the person's organisation.
+# The DB votes with three seats (chair, member, experience expert); Gerda Veenstra, chair of
+# the supervisory board, advises it.
 SEATS = [
     ("DB", "hilde.bakker@avk.example", Seat.Role.CHAIR),
     ("DB", "db-lid@avk.example", Seat.Role.MEMBER),
-    ("DB", "gerda.veenstra@avk.example", Seat.Role.MEMBER),
+    ("DB", "gerda.veenstra@avk.example", Seat.Role.ADVISER),
     ("DB", "lineke@avk.example", Seat.Role.EXPERIENCE_EXPERT),
     ("DB", "programmaleider@avk.example", Seat.Role.SECRETARY),
     ("SG", "hilde.bakker@avk.example", Seat.Role.CHAIR),
@@ -100,9 +102,14 @@ def build() -> None:
     people = {p.email: p for p in Person.objects.filter(email__in={s[1] for s in SEATS})}
     for short_name, email, role in SEATS:
         person = people[email]
+        # One seat per person per body: a changed role updates the seat.
         Seat.objects.update_or_create(
             body=bodies[short_name],
             person=person,
-            role=role,
-            defaults={"partner": person.partner, "term_start": TERM_START, "term_end": None},
+            defaults={
+                "role": role,
+                "partner": person.partner,
+                "term_start": TERM_START,
+                "term_end": None,
+            },
         )

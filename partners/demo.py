@@ -64,6 +64,13 @@ DEMO_LOGINS = [
     ("redacteur.lentis@avk.example", "Mark de Boer, editor of partner Lentis", False, "Lentis"),
     ("db-lid@avk.example", "Ruben Mulder, member of the executive board (DB)", False, None),
     ("stuurgroep@avk.example", "Anouk Smit, member of the steering group", False, None),
+    (
+        "hilde.bakker@avk.example",
+        "Hilde Bakker, chair of the DB and the steering group",
+        False,
+        None,
+    ),
+    ("lineke@avk.example", "Lineke, experience expert in the executive board (DB)", False, None),
     ("gast@avk.example", "A guest: logged in, linked to nothing", False, None),
 ]
 
