@@ -1,3 +1,201 @@
-"""Placeholder: filled in by the voting work of issue 4."""
+"""The voting: submitting a memo, the voting page, casting a vote, closing, withdrawing,
+archiving, "awaiting my vote", and a body's voting rules.
 
-urlpatterns = []
+Every rule is checked again in governance.services_voting (under a lock): a forged POST
+changes nothing. The seat a vote counts for is always the user's own.
+"""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from avk.forms import parse_id
+from avk.permissions import staff_required
+from governance import selectors_voting, services_voting
+from governance.access import get_memo_for_user, voting_seat
+from governance.forms_voting import BodyRulesForm, MemoSubmitForm, VoteForm, default_deadline
+from governance.models import Body, Memo, ProposedDecision, Vote
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _to_vote_page(pk):
+    return redirect("governance:memo_vote", pk=pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def memo_submit(request, pk):
+    """Submit a draft memo to its body, with a voting deadline and an optional opening."""
+    memo = get_memo_for_user(request.user, pk, write=True)
+    if memo.status != Memo.Status.DRAFT:
+        messages.error(request, _("Only a draft memo can be submitted."))
+        return _to_vote_page(memo.pk)
+    decisions = list(memo.decisions.order_by("order", "pk"))
+    form = MemoSubmitForm(request.POST or None, initial={"voting_deadline": default_deadline()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            memo = services_voting.memo_submit(memo=memo, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, errors in error.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            if memo.status == Memo.Status.VOTING:
+                messages.success(request, _("The memo has been submitted; the voting is open."))
+            else:
+                messages.success(
+                    request, _("The memo has been submitted; the voting opens at the set time.")
+                )
+            return _to_vote_page(memo.pk)
+    return render(
+        request,
+        "governance/memo_submit.html",
+        {"memo": memo, "form": form, "decisions": decisions},
+    )
+
+
+@require_GET
+def memo_vote(request, pk):
+    """The voting page of a memo: the decisions, the user's vote, tallies, what is missing."""
+    memo = get_memo_for_user(request.user, pk)
+    return render(request, "governance/vote.html", selectors_voting.vote_page(memo, request.user))
+
+
+@require_POST
+def vote_cast(request, pk):
+    """Cast or change a vote. With htmx the decision's block answers; without, a redirect."""
+    decision = get_object_or_404(ProposedDecision.objects.only("pk", "memo_id", "kind"), pk=pk)
+    memo = get_memo_for_user(request.user, decision.memo_id)
+    form = VoteForm(request.POST, decision=decision)
+    confirmation = ""
+    if form.is_valid():
+        try:
+            vote = services_voting.vote_cast(
+                user=request.user,
+                decision=decision,
+                choice=form.cleaned_data["choice"],
+                comment=form.cleaned_data["comment"],
+            )
+        except services_voting.MfaRequired:
+            page = selectors_voting.vote_page(memo, request.user)
+            page["needs_mfa"] = True
+            return render(request, "governance/vote.html", page, status=403)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, errors in error.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            confirmation = _("Your vote has been saved: %(choice)s.") % {
+                "choice": Vote.Choice(vote.choice).label
+            }
+    elif voting_seat(request.user, memo.body) is None:
+        raise PermissionDenied
+    if not request.htmx:
+        if form.errors:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        else:
+            messages.success(request, confirmation)
+        return _to_vote_page(memo.pk)
+    page, row = selectors_voting.decision_row(memo, request.user, decision.pk)
+    return render(
+        request,
+        "governance/includes/vote_decision.html",
+        page | {"row": row, "form": form, "confirmation": confirmation, "oob": True},
+    )
+
+
+@staff_required
+@require_POST
+def memo_close(request, pk):
+    memo = get_memo_for_user(request.user, pk, write=True)
+    try:
+        services_voting.voting_close(memo=memo, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The voting is closed; the results are final."))
+    return _to_vote_page(memo.pk)
+
+
+@staff_required
+@require_POST
+def memo_withdraw(request, pk):
+    memo = get_memo_for_user(request.user, pk, write=True)
+    try:
+        services_voting.memo_withdraw(memo=memo, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The memo has been withdrawn."))
+    return _to_vote_page(memo.pk)
+
+
+@staff_required
+@require_POST
+def memo_archive(request, pk):
+    memo = get_memo_for_user(request.user, pk, write=True)
+    try:
+        services_voting.memo_archive(memo=memo, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The memo has been archived."))
+    return _to_vote_page(memo.pk)
+
+
+@require_GET
+def my_votes(request):
+    """Every open decision awaiting the user's vote, grouped by memo."""
+    decisions = selectors_voting.decisions_awaiting(request.user)
+    groups = [
+        {"memo": memo, "decisions": list(items)}
+        for memo, items in groupby(decisions, key=lambda d: d.memo)
+    ]
+    return render(request, "governance/my_votes.html", {"groups": groups})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def body_rules(request, pk):
+    """A body's voting rules: who votes, the quorum, the majority, when tallies show."""
+    body = get_object_or_404(Body, pk=parse_id(pk) or 0)
+    form = BodyRulesForm(request.POST or None, instance=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_voting.body_rules_update(body=body, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, errors in error.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("The voting rules of %(body)s are saved.") % {"body": body})
+            return redirect("governance:body_rules", pk=body.pk)
+    return render(request, "governance/body_rules.html", {"body": body, "form": form})
+
+
+urlpatterns = [
+    path("memos/<int:pk>/indienen/", memo_submit, name="memo_submit"),
+    path("memos/<int:pk>/stemmen/", memo_vote, name="memo_vote"),
+    path("memos/<int:pk>/sluiten/", memo_close, name="memo_close"),
+    path("memos/<int:pk>/intrekken/", memo_withdraw, name="memo_withdraw"),
+    path("memos/<int:pk>/archiveren/", memo_archive, name="memo_archive"),
+    path("voorstellen/<int:pk>/stem/", vote_cast, name="vote_cast"),
+    path("mijn-stemmen/", my_votes, name="my_votes"),
+    path("organen/<int:pk>/stemregels/", body_rules, name="body_rules"),
+]
