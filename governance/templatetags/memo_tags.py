@@ -1,0 +1,27 @@
+from django import template
+
+from governance.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def memo_markdown(text):
+    """Memo Markdown as sanitised HTML: {{ section.text|memo_markdown }}."""
+    return render_markdown(text)
+
+
+STATUS_BADGES = {
+    "draft": "text-bg-secondary",
+    "submitted": "text-bg-info",
+    "voting": "text-bg-warning",
+    "decided": "text-bg-success",
+    "archived": "text-bg-light border",
+    "withdrawn": "text-bg-dark",
+}
+
+
+@register.filter
+def memo_status_badge(status):
+    """The Bootstrap badge classes of a memo status."""
+    return STATUS_BADGES.get(status, "text-bg-light border")
