@@ -1,3 +1,74 @@
-"""Placeholder: filled in by the decisions work of issue 4."""
+"""The decision list (besluitenlijst) of a body: the page, its CSV and its PDF.
 
-urlpatterns = []
+Everyone logged in reads it: the alliance's decisions are open to its members. The list is
+immutable: entries are made when a voting closes and nothing here changes them.
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from avk import documents
+from avk.permissions import is_staff
+from governance.models import Body
+from governance.selectors_decisions import (
+    decision_entries,
+    decision_years,
+    with_phrases,
+)
+from governance.selectors_decisions import (
+    decision_list_csv as make_csv,
+)
+
+PER_PAGE = 50
+
+
+def _year(request) -> int | None:
+    value = request.GET.get("year", "")
+    if value.isascii() and value.isdigit() and len(value) == 4:
+        return int(value)
+    return None
+
+
+@require_GET
+def decision_list(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    year = _year(request)
+    page = Paginator(decision_entries(body, year=year), PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "governance/decision_list.html",
+        {
+            "body": body,
+            "page": page,
+            "entries": with_phrases(page.object_list),
+            "years": decision_years(body),
+            "year": year,
+            "is_staff": is_staff(request.user),
+            "can_request_pdf": documents.get_kind("decision_list") is not None,
+        },
+    )
+
+
+@require_GET
+def decision_list_csv(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    year = _year(request)
+    response = HttpResponse(make_csv(body, year=year), content_type="text/csv; charset=utf-8")
+    name = f"avk-besluitenlijst-{slugify(body.short_name)}"
+    if year:
+        name += f"-{year}"
+    response["Content-Disposition"] = (
+        f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
+    return response
+
+
+urlpatterns = [
+    path("organen/<int:pk>/besluitenlijst/", decision_list, name="decision_list"),
+    path("organen/<int:pk>/besluitenlijst.csv", decision_list_csv, name="decision_list_csv"),
+]
