@@ -297,7 +297,7 @@ def test_results_follow_the_body_rules(rules, seats, votes, result):
 
 
 def test_note_is_noted_even_without_acknowledgements(db_body):
-    memo, decision = _close_with(db_body, {"acknowledged": 1}, seats=3, kind=NOTE)
+    _memo, decision = _close_with(db_body, {"acknowledged": 1}, seats=3, kind=NOTE)
     assert decision.result == R.NOTED and decision.acknowledgements == 1
     assert Decision.objects.get(proposed_decision=decision).result == R.NOTED
 
