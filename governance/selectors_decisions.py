@@ -15,7 +15,7 @@ from partners.exports import to_csv
 # Memo texts often already start with the verb ("in te stemmen met ..."): the list says it
 # in the past tense itself, so that opening is dropped rather than said twice.
 _LEADING_VERB = re.compile(
-    r"^\s*(het\s+\S+\s+wordt\s+gevraagd\s+)?"
+    r"^\s*(het\s+[^.]{1,60}?\s+wordt\s+gevraagd\s+(om\s+)?)?"
     r"(kennis\s+(te\s+)?nemen\s+van|in\s+te\s+stemmen\s+met|instemmen\s+met"
     r"|take\s+note\s+of|to\s+approve|approve)\s*:?\s*",
     re.IGNORECASE,
