@@ -85,7 +85,7 @@ def _lock(memo: Memo, expected_version: int) -> Memo:
 
 def _new_version(memo: Memo, *, user, note: str) -> MemoVersion:
     memo.version += 1
-    memo.save(update_fields=["version", "modified_at"])
+    memo.save(update_fields=["version", "updated_at"])
     return MemoVersion.objects.create(
         memo=memo,
         number=memo.version,
@@ -190,7 +190,7 @@ def memo_update(
         changes = diff(locked, HEADER_FIELDS, values)
         for field, value in values.items():
             setattr(locked, field, value)
-        locked.full_clean()
+        locked.full_clean(exclude=["created_by"])
         locked.save()
         labels = {
             "body": _("addressee"),
@@ -473,7 +473,7 @@ def memo_restore(*, memo: Memo, user, expected_version: int, number: int) -> Mem
         with suppress(TypeError, ValueError):
             locked.memo_date = datetime.date.fromisoformat(content.get("memo_date", ""))
         locked.introduction = content.get("introduction", "")
-        locked.full_clean()
+        locked.full_clean(exclude=["created_by"])
         locked.save()
 
         locked.sections.all().delete()

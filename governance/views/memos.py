@@ -254,10 +254,7 @@ class Part:
     edit_title: Any
     saved_message: Any
     removed_message: Any
-
-    @property
-    def list_id(self) -> str:
-        return f"memo-{self.key}s"
+    list_id: str  # the id of the list's element on the edit page
 
     def initial(self, item) -> dict:
         return {field: getattr(item, field) for field in self.fields}
@@ -279,6 +276,7 @@ PARTS = {
         edit_title=gettext_lazy("Edit the section"),
         saved_message=gettext_lazy("Section saved."),
         removed_message=gettext_lazy("Section removed."),
+        list_id="memo-sections",
     ),
     "decision": Part(
         key="decision",
@@ -291,6 +289,7 @@ PARTS = {
         edit_title=gettext_lazy("Edit the proposed decision"),
         saved_message=gettext_lazy("Proposed decision saved."),
         removed_message=gettext_lazy("Proposed decision removed."),
+        list_id="memo-decisions",
     ),
     "annex": Part(
         key="annex",
@@ -303,6 +302,7 @@ PARTS = {
         edit_title=gettext_lazy("Edit the caption"),
         saved_message=gettext_lazy("Figure saved."),
         removed_message=gettext_lazy("Figure removed."),
+        list_id="memo-annexes",
     ),
 }
 
