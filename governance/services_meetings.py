@@ -216,7 +216,8 @@ def action_update(
         changes = diff(action, ACTION_FIELDS, values)
         for name, value in values.items():
             setattr(action, name, value)
-        action.full_clean()
+        # Older rows (imports, the admin) may have no creator: not this form's business.
+        action.full_clean(exclude=["created_by"])
         action.save()
         if changes:
             audit_record(

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -336,10 +336,11 @@ def action_status(request, pk):
             % {"action": action, "status": action.get_status_display().lower()},
         )
     next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
+    # Only a path on this site (never a view name, never another host).
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return redirect("governance:my_actions")
 
 
