@@ -155,8 +155,9 @@ def test_detail_is_laid_out_like_the_seed_memo(client_for, db_member, db_body):
     assert "Inleiding" in html and "Samengevat" in html and "Voorgestelde besluiten" in html
     assert "Bijlage" in html and "Bijschrift 1" in html
     # Summary points numbered across the memo: the second section starts at 3.
-    assert '<ol class="memo-summary" start="1">' in html
-    assert '<ol class="memo-summary" start="3">' in html
+    assert '<ol class="memo-summary list-unstyled" start="1">' in html
+    assert '<ol class="memo-summary list-unstyled" start="3">' in html
+    assert '<span class="memo-number">4.</span> Punt 2b' in html
     assert "Het Dagelijks Bestuur wordt gevraagd kennis te nemen van voorstel 1" in html
     assert "Het Dagelijks Bestuur wordt gevraagd in te stemmen met voorstel 2" in html
     annex = memo.annexes.get()
