@@ -55,7 +55,10 @@ def feed_entries(feed: CalendarFeed, *, now: datetime.datetime | None = None) ->
     user = feed.user
     seats = list(Seat.objects.current().filter(person__user=user).select_related("body"))
     body_ids = {seat.body_id for seat in seats}
-    voting_body_ids = {seat.body_id for seat in seats if seat.votes}
+    # Not `seat.votes`: Vote.seat's related_name "votes" hides that property.
+    voting_body_ids = {
+        seat.body_id for seat in seats if seat.role in (seat.body.voting_roles or [])
+    }
     meetings = list(
         Meeting.objects.filter(body_id__in=body_ids, starts_at__gte=now - PAST_MEETINGS)
         .select_related("body", "location_partner")
@@ -91,6 +94,7 @@ def _meeting_event(meeting: Meeting, stamp: str) -> list[str]:
     )
     agenda = [f"{number}. {item.title}" for number, item in enumerate(meeting.agenda.all(), 1)]
     url = _url("governance:meeting_detail", meeting.pk)
+    summary = _("Meeting of %(body)s") % {"body": meeting.body.name}
     description = "\n".join(([_("Agenda:"), *agenda] if agenda else []) + ([url] if url else []))
     lines = [
         "BEGIN:VEVENT",
@@ -98,7 +102,7 @@ def _meeting_event(meeting: Meeting, stamp: str) -> list[str]:
         f"DTSTAMP:{stamp}",
         f"DTSTART:{ical_stamp(meeting.starts_at)}",
         f"DTEND:{ical_stamp(ends_at)}",
-        f"SUMMARY:{ical_escape(_('Meeting of %(body)s') % {'body': meeting.body.name})}",
+        f"SUMMARY:{ical_escape(summary)}",
     ]
     if where:
         lines.append(f"LOCATION:{ical_escape(where)}")
@@ -131,13 +135,14 @@ def _deadline_event(memo: Memo, stamp: str) -> list[str]:
 
 def _action_event(action: ActionItem, stamp: str) -> list[str]:
     url = _url("governance:my_actions")
+    summary = _("Action due: %(title)s") % {"title": action.title}
     lines = [
         "BEGIN:VEVENT",
         f"UID:{ical_uid(f'governance-action-{action.pk}')}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{ical_date(action.due_date)}",
         f"DTEND;VALUE=DATE:{ical_date(action.due_date + datetime.timedelta(days=1))}",
-        f"SUMMARY:{ical_escape(_('Action due: %(title)s') % {'title': action.title})}",
+        f"SUMMARY:{ical_escape(summary)}",
     ]
     if url:
         lines.append(f"URL:{url}")
