@@ -79,10 +79,19 @@ class MeetingForm(forms.ModelForm):
         help_text=_("The meetings rotate among the partners: each shows when it last hosted."),
     )
 
+    location = forms.CharField(
+        label=_("Location"),
+        max_length=200,
+        required=False,
+        help_text=_("Address and room, for example: Raadhuisplein 1, Veendam, raadzaal."),
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
     class Meta:
         model = Meeting
         fields = ["body", "starts_at", "ends_at", "location_partner", "location", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
     def clean(self):
         cleaned = super().clean()
@@ -102,7 +111,6 @@ class AgendaItemForm(forms.Form):
         label=_("Memo"),
         queryset=Memo.objects.select_related("body"),
         required=False,
-        help_text=_("Optional: a memo to the same body."),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
 
@@ -164,6 +172,10 @@ class PersonChoiceField(SafeModelChoiceField):
 
 
 class ActionForm(forms.ModelForm):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    details = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     owner = PersonChoiceField(
         label=_("Owner"), queryset=Person.objects.select_related("partner").order_by("name")
     )
@@ -221,6 +233,11 @@ class ActionForm(forms.ModelForm):
 
 
 class ActionEditForm(forms.ModelForm):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    details = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
     owner = PersonChoiceField(
         label=_("Owner"), queryset=Person.objects.select_related("partner").order_by("name")
     )
