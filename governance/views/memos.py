@@ -193,9 +193,16 @@ def _editor_context(request, memo: Memo, **extra) -> dict:
     return {
         "memo": memo,
         **parts,
-        "section_add_form": SectionForm(initial={"expected_version": memo.version}),
-        "decision_add_form": DecisionForm(initial={"expected_version": memo.version}),
-        "annex_add_form": AnnexForm(initial={"expected_version": memo.version}),
+        # Each form names its fields' ids after itself: several forms share one page.
+        "section_add_form": SectionForm(
+            initial={"expected_version": memo.version}, auto_id="section-add-%s"
+        ),
+        "decision_add_form": DecisionForm(
+            initial={"expected_version": memo.version}, auto_id="decision-add-%s"
+        ),
+        "annex_add_form": AnnexForm(
+            initial={"expected_version": memo.version}, auto_id="annex-add-%s"
+        ),
         **extra,
     }
 
@@ -374,10 +381,13 @@ def _part_form(request, pk, key, item_pk=None):
         return refusal
     item = get_object_or_404(part.model, pk=item_pk, memo=memo) if item_pk is not None else None
     form_class = part.edit_form if item else part.form
+    auto_id = f"{part.key}-{item.pk if item else 'add'}-%s"
     if request.method == "GET":
         initial = {"expected_version": memo.version, **(part.initial(item) if item else {})}
-        return _form_response(request, memo, part, form_class(initial=initial), item)
-    form = form_class(request.POST, request.FILES)
+        return _form_response(
+            request, memo, part, form_class(initial=initial, auto_id=auto_id), item
+        )
+    form = form_class(request.POST, request.FILES, auto_id=auto_id)
     if form.is_valid():
         previous = memo.version
         try:
@@ -390,7 +400,7 @@ def _part_form(request, pk, key, item_pk=None):
                 "saved": part.saved_values(current) if current else None,
                 "removed": item is not None and current is None,
             }
-            form = _rebind_on_current(form_class, request, memo)
+            form = _rebind_on_current(form_class, request, memo, auto_id=auto_id)
             return _form_response(request, memo, part, form, item, conflict=conflict, status=409)
         except ValidationError as error:
             _add_errors(form, error)
