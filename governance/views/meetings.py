@@ -5,6 +5,8 @@ seat in it and by staff; anyone else gets 404. An action's status is changed by 
 owner or by staff. The calendar feed is read at a secret address, without logging in.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +36,7 @@ from governance.ical import personal_calendar
 from governance.models import ActionItem, Body, CalendarFeed, Meeting, ProposedDecision
 from partners.models import Person
 
+FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 PAST_PER_PAGE = 20
 ACTIONS_PER_PAGE = 50
 RECENT_HOSTS = 8
@@ -396,6 +399,8 @@ def calendar_feed(request):
 @never_cache
 @require_GET
 def calendar_ics(request, token):
+    if not FEED_TOKEN.fullmatch(token):  # not one of ours (and never a NUL into the query)
+        raise Http404
     feeds = CalendarFeed.objects.select_related("user")
     feed = feeds.filter(token=token, user__is_active=True).first()
     if feed is None:

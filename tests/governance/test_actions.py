@@ -206,6 +206,10 @@ def test_status_goes_back_to_a_safe_next_page_only(client, db_member):
     assert response["Location"] == reverse("governance:my_actions")
     response = client.post(status_url(action), {"status": "open", "next": "/bestuur/"})
     assert response["Location"] == "/bestuur/"
+    for forged in ["//evil.example/", "/\x00", "0", "javascript:alert(1)", "\\evil"]:
+        response = client.post(status_url(action), {"status": "open", "next": forged})
+        assert response.status_code == 302
+        assert "evil" not in response["Location"] and "javascript" not in response["Location"]
 
 
 # --- my actions and the list --------------------------------------------------------------

@@ -98,6 +98,8 @@ def test_unknown_token_and_other_methods(client, db_member):
     feed = CalendarFeed.objects.create(user=db_member)
     assert client.get(reverse("governance:calendar_ics", args=["nope"])).status_code == 404
     assert client.get(reverse("governance:calendar_ics", args=["x" * 200])).status_code == 404
+    for forged in ["ab%00cd", "%C3%A9t%C3%A9", "a%20b", feed.token + "%00"]:
+        assert client.get(f"/bestuur/agenda/{forged}.ics").status_code == 404
     assert client.post(ics_url(feed)).status_code == 405
     db_member.is_active = False
     db_member.save()
