@@ -213,12 +213,18 @@ def build_dataset() -> dict:
         decisions = ProposedDecision.objects.bulk_create(decisions, batch_size=2000)
 
         votes = []
+        draft_decisions = sum(1 for d in decisions if d.memo.status == Memo.Status.DRAFT)
+        extra_votes = draft_decisions * VOTES_PER_DECISION
         for d, decision in enumerate(decisions):
             memo = decision.memo
             if memo.status == Memo.Status.DRAFT:
                 continue
             # In an open voting the voter (seat 0) has not voted yet: their page lists it.
             voters = range(1, VOTES_PER_DECISION + 1) if memo.status == "voting" else range(12)
+            if memo.status == Memo.Status.DECIDED and extra_votes > 0:
+                # Drafts have no votes: a 13th vote on some decided decisions makes up for them.
+                voters = range(13)
+                extra_votes -= 1
             counts = {"for": 0, "against": 0, "abstain": 0, "acknowledged": 0}
             for s in voters:
                 choice = _choice(decision.kind, d, s)
@@ -313,7 +319,8 @@ def measure_pages(data: dict) -> tuple[list[dict], list[str]]:
         ("/healthz/ (baseline)", None, "/healthz/", staff, "staff"),
         ("memo list", "governance:memo_list", [], staff, "staff"),
         ("memo list", "governance:memo_list", [], voter, "voter"),
-        ("memo page (decided, 3 sections, 3 decisions)", "governance:memo_detail",
+        (f"memo page (decided, {data['decided'].sections.count()} sections, "
+         f"{data['decided'].decisions.count()} decisions)", "governance:memo_detail",
          [data["decided"].pk], voter, "voter"),
         ("voting page (open memo)", "governance:memo_vote", [data["open"].pk], voter, "voter"),
         ("my votes", "governance:my_votes", [], voter, "voter"),
@@ -657,7 +664,7 @@ def section(data, facts, pages, skipped, pdf, mail, duration) -> str:
         "",
         f"{run.PAGE_WARMUP} warm-up requests per page, then {run.PAGE_RUNS} timed requests "
         "per page, round-robin, baseline `/healthz/` in the same run. *voter*: a login holding "
-        "the chair seat of the DB and the SG (12 open proposed decisions await their vote). "
+        "the chair seat of the DB and the SG (the 4 memos in voting there await their vote). "
         f"Bar: p95 < {run.PAGE_P95_MS:.0f} ms and within {run.PAGE_RATIO:.0f}x the baseline's "
         "p95.",
         "",
