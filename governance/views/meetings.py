@@ -73,14 +73,16 @@ def _add_errors(form, error: ValidationError) -> None:
 @require_GET
 def meeting_list(request):
     """Upcoming meetings first (soonest on top), then the past ones, newest first."""
-    meetings = (
-        meetings_visible_to(request.user)
-        .select_related("body", "location_partner")
-        .annotate(agenda_count=Count("agenda"))
-    )
     staff = is_staff(request.user)
-    bodies = Body.objects.all() if staff else Body.objects.filter(pk__in=body_ids_of(request.user))
-    bodies = list(bodies)
+    meetings = Meeting.objects.select_related("body", "location_partner").annotate(
+        agenda_count=Count("agenda")
+    )
+    if staff:
+        bodies = list(Body.objects.all())
+    else:  # the bodies where the user holds a current seat (one query for the ids)
+        body_ids = body_ids_of(request.user)
+        bodies = list(Body.objects.filter(pk__in=body_ids))
+        meetings = meetings.filter(body_id__in=body_ids)
     body = parse_id(request.GET.get("body"))
     if body not in {b.pk for b in bodies}:
         body = None
