@@ -17,6 +17,7 @@ from tests.governance.factories import (
     MemoFactory,
     MemoSectionFactory,
     ProposedDecisionFactory,
+    VoteFactory,
 )
 from tests.governance.factories_memos import MemoAnnexFactory, full_memo, image_bytes
 
@@ -231,6 +232,7 @@ def test_detail_runs_a_fixed_number_of_queries(staff_client, db_body):
     for decision in large.decisions.all()[:5]:
         ProposedDecision.objects.filter(pk=decision.pk).update(result="adopted", votes_for=3)
         DecisionFactory(proposed_decision=decision, body=db_body)
+        VoteFactory.create_batch(3, decision=decision)
     assert _detail_queries(staff_client, small) == _detail_queries(staff_client, large)
 
 
