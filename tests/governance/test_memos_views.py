@@ -672,3 +672,13 @@ def test_decision_form_garbage_never_breaks(staff_client, data):
         reverse("governance:memo_decision_move", args=[memo.pk, decision.pk]),
     ):
         assert staff_client.post(url, data).status_code in (200, 302, 409)
+
+
+def test_the_form_page_without_js_posts_the_plain_way(staff_client):
+    memo = full_memo(sections=1)
+    section = memo.sections.get()
+    url = reverse("governance:memo_section_edit", args=[memo.pk, section.pk])
+    page = staff_client.get(url).content.decode()
+    assert f'action="{url}"' in page and "hx-post" not in page
+    partial = staff_client.get(url, **HTMX).content.decode()
+    assert f'hx-post="{url}"' in partial
