@@ -339,3 +339,16 @@ def test_meeting_form_with_valid_body_and_garbage_agenda(
     assert response.status_code in (200, 302)
     if response.status_code == 302:
         assert AgendaItem.objects.filter(meeting__body=db_body).exists() or not title.strip()
+
+
+def test_a_new_meeting_for_a_body_offers_that_bodys_memos(client, staff, db_body, sg_body):
+    MemoFactory(body=db_body, title="Memo aan het DB")
+    MemoFactory(body=sg_body, title="Memo aan de SG")
+    client.force_login(staff)
+    response = client.get(reverse("governance:meeting_create"), {"body": db_body.pk})
+    assert response.context["form"].initial["body"] == db_body.pk
+    html = response.content.decode()
+    assert "Memo aan het DB" in html and "Memo aan de SG" not in html
+    # Without a body every body's memos are offered; garbage is ignored.
+    html = client.get(reverse("governance:meeting_create"), {"body": "x"}).content.decode()
+    assert "Memo aan het DB" in html and "Memo aan de SG" in html
