@@ -43,6 +43,7 @@ TEMPLATE = "governance_digest"
 KEY_PREFIX = "governance-digest:"
 HISTORY_DAYS = 40
 OVERDUE_REPEAT_DAYS = 30
+QUEUE_SLICE = 500
 
 
 def _link(name: str, *args) -> str:
@@ -245,16 +246,21 @@ def reminder_digests_send(*, today: datetime.date | None = None, now=None) -> in
     """Queue today's digests (at most one per person per day); returns how many are new."""
     now = now or timezone.now()
     today = today or timezone.localdate(now)
-    messages = []
-    for digest in digests_build(today=today, now=now):
-        language = digest.user.language or settings.LANGUAGE_CODE
-        messages.append(
-            {
-                "key": f"{KEY_PREFIX}{digest.user.pk}:{today.isoformat()}",
-                "to": digest.user.email,
-                "name": TEMPLATE,
-                "language": language,
-                "context": _formatted(digest, language),
-            }
-        )
-    return mail_queue_many(messages)
+    digests = digests_build(today=today, now=now)
+    queued = 0
+    # Queued in slices, so the worker starts sending while the rest is still being written.
+    for start in range(0, len(digests), QUEUE_SLICE):
+        messages = []
+        for digest in digests[start : start + QUEUE_SLICE]:
+            language = digest.user.language or settings.LANGUAGE_CODE
+            messages.append(
+                {
+                    "key": f"{KEY_PREFIX}{digest.user.pk}:{today.isoformat()}",
+                    "to": digest.user.email,
+                    "name": TEMPLATE,
+                    "language": language,
+                    "context": _formatted(digest, language),
+                }
+            )
+        queued += mail_queue_many(messages)
+    return queued

@@ -275,3 +275,16 @@ def test_the_number_of_queries_does_not_grow_with_the_recipients(db_body, sg_bod
     many = _queries_for_digests()
     assert few[0] == 3 and many[0] == 43
     assert few[1] == many[1]
+
+
+def test_digests_are_queued_in_slices_each_once(
+    db_body, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(reminders, "QUEUE_SLICE", 5)
+    _voting_memo(db_body, days=1)
+    for i in range(12):
+        _voter(db_body, f"lid{i}@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send() == 12
+        assert _send() == 0
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"lid{i}@example.org" for i in range(12))
