@@ -650,8 +650,10 @@ def section(data, facts, pages, skipped, pdf, mail, duration) -> str:
         f"{duration:.0f} s in all). Machine: "
         + ", ".join(f"{k} {v}" for k, v in facts.items())
         + f". PostgreSQL database `{DB_NAME}` made afresh and migrated, `DJANGO_DEBUG=false`, "
-        "`AVK_VOTE_REQUIRE_MFA=false`, Redis broker, locmem e-mail backend. Other work ran on "
-        "the same 2 CPUs during this run, so the figures are on a busy machine.",
+        "`AVK_VOTE_REQUIRE_MFA=false`, Redis broker, locmem e-mail backend. Load average "
+        f"(1 min) of the machine when this run started: {data['load_start']:.2f}, at its end: "
+        f"{os.getloadavg()[0]:.2f} (with {facts['nproc']} CPUs; above that, other work "
+        "competed for them).",
         "",
         f"Dataset (bulk-created): {c['memos']:,} memos over {YEARS} years ({c['years']}) with "
         f"{c['sections']:,} sections, {c['proposed_decisions']:,} proposed decisions, "
@@ -737,6 +739,7 @@ def write_results(text: str) -> None:
 
 def main() -> None:
     t0 = time.perf_counter()
+    load_start = os.getloadavg()[0]
     log(f"Creating database {DB_NAME} and migrating ...")
     create_database()
     import django
@@ -747,6 +750,7 @@ def main() -> None:
     log("Building 20 years of governance ...")
     t = time.perf_counter()
     data = build_dataset()
+    data["load_start"] = load_start
     log(f"  {data['counts']} in {time.perf_counter() - t:.1f} s")
 
     log(f"Pages: {run.PAGE_WARMUP} warm-up + {run.PAGE_RUNS} timed requests each ...")
