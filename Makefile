@@ -63,3 +63,4 @@ clean:
 bench: install
 	$(UV) run --locked python bench/run.py
 	$(UV) run --locked python bench/phase_plan_pdf.py
+	$(UV) run --locked python bench/governance.py

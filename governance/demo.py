@@ -89,7 +89,7 @@ SEATS = [
     ("RvT", "manna@avk.example", Seat.Role.EXPERIENCE_EXPERT),
 ]
 
-TERM_START = datetime.date(2023, 9, 1)
+TERM_START = datetime.date(2023, 1, 1)
 
 
 def build() -> None:

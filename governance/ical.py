@@ -55,10 +55,7 @@ def feed_entries(feed: CalendarFeed, *, now: datetime.datetime | None = None) ->
     user = feed.user
     seats = list(Seat.objects.current().filter(person__user=user).select_related("body"))
     body_ids = {seat.body_id for seat in seats}
-    # Not `seat.votes`: Vote.seat's related_name "votes" hides that property.
-    voting_body_ids = {
-        seat.body_id for seat in seats if seat.role in (seat.body.voting_roles or [])
-    }
+    voting_body_ids = {seat.body_id for seat in seats if seat.is_voting}
     meetings = list(
         Meeting.objects.filter(body_id__in=body_ids, starts_at__gte=now - PAST_MEETINGS)
         .select_related("body", "location_partner")

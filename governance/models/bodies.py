@@ -162,7 +162,8 @@ class Seat(TimeStampedModel):
         return f"{self.person} - {self.get_role_display()} ({self.body.short_name})"
 
     @property
-    def votes(self) -> bool:
+    def is_voting(self) -> bool:
+        """Whether the body lets this seat's role vote."""
         return self.role in (self.body.voting_roles or [])
 
     @property

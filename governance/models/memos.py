@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from avk.models import TimeStampedModel
 from governance.models.bodies import Body
@@ -200,10 +201,11 @@ class ProposedDecision(models.Model):
         APPROVE = "approve", _("Approve")
 
     class Result(models.TextChoices):
-        ADOPTED = "adopted", _("Adopted")
-        REJECTED = "rejected", _("Rejected")
-        NO_QUORUM = "no_quorum", _("No quorum")
-        NOTED = "noted", _("Noted")
+        # "Adopted" alone means "vastgesteld" (a phase plan); a decision is "aangenomen".
+        ADOPTED = "adopted", pgettext_lazy("decision result", "Adopted")
+        REJECTED = "rejected", pgettext_lazy("decision result", "Rejected")
+        NO_QUORUM = "no_quorum", pgettext_lazy("decision result", "No quorum")
+        NOTED = "noted", pgettext_lazy("decision result", "Noted")
 
     memo = models.ForeignKey(
         Memo, verbose_name=_("memo"), on_delete=models.CASCADE, related_name="decisions"

@@ -1,7 +1,7 @@
 from django import template
-from django.utils.translation import pgettext_lazy
 
 from governance.markdown import render_markdown
+from governance.models import ProposedDecision
 
 register = template.Library()
 
@@ -28,17 +28,8 @@ def memo_status_badge(status):
     return STATUS_BADGES.get(status, "text-bg-light border")
 
 
-RESULT_LABELS = {
-    "adopted": pgettext_lazy("decision result", "Adopted"),
-    "rejected": pgettext_lazy("decision result", "Rejected"),
-    "no_quorum": pgettext_lazy("decision result", "No quorum"),
-    "noted": pgettext_lazy("decision result", "Noted"),
-}
-
-
 @register.filter
 def decision_result_label(result):
     """The result of a proposed decision in the words of the decision list (Aangenomen,
-    Verworpen, Geen quorum, Kennisgenomen); "Adopted" alone means something else for a
-    phase plan, hence the context."""
-    return RESULT_LABELS.get(result, result)
+    Verworpen, Geen quorum, Kennisgenomen)."""
+    return dict(ProposedDecision.Result.choices).get(result, result)

@@ -61,7 +61,7 @@ def test_the_list_shows_numbers_dates_phrasing_results_and_memos(client, outside
     assert "19 juni 2026" in html
     assert "4 voor, 1 tegen, 0 onthouden" in html
     assert "Randvoorwaarden" in html
-    assert "Vastgesteld" in html
+    assert "Aangenomen" in html
 
 
 def test_memo_links_only_when_the_memo_page_exists(client, outsider, db_body):

@@ -92,12 +92,12 @@ def test_digest_says_what_is_missing_in_the_recipients_language(
 
     dutch = by_to["anna@example.org"]
     html = dutch.alternatives[0][0]
-    assert dutch.subject == "Uw stemmen en actiepunten in het AVK-portaal"
+    assert dutch.subject == "Jouw stemmen en actiepunten in het AVK-portaal"
     deadline = memo.voting_deadline.astimezone(timezone.get_current_timezone())
     for body in (dutch.body, html):
         assert "Hallo Anna" in body
         assert "Randvoorwaarden programma" in body and "Dagelijks Bestuur" in body
-        assert "Op 2 van de 3 voorgestelde besluiten wacht nog uw stem." in body
+        assert "Op 2 van de 3 voorgestelde besluiten wacht nog jouw stem." in body
         assert f"{deadline.day} {_dutch_month(deadline.month)} {deadline.year}, 17:00" in body
         assert "https://portaal.avk.example/bestuur/" in body
         assert "Begroting 2027 opstellen" in body
@@ -248,7 +248,7 @@ def test_actions_are_reminded_when_due_soon_today_and_overdue(
         sent = [_send(day) for day in range(6)]
     # 3 days ahead (soon), 2 and 1 (nothing new), due today, overdue, still overdue.
     assert sent == [1, 0, 0, 1, 1, 0]
-    assert mail.outbox[0].subject == "Uw actiepunt moet bijna af zijn"
+    assert mail.outbox[0].subject == "Je actiepunt moet bijna af zijn"
 
 
 def _many_voters(body, n, start=0):

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from governance import demo as governance_demo
+from governance import demo_memos
 from partners import demo as partners_demo
 from partners import demo_quickscan as quickscan_demo
 from reflection import demo as reflection_demo
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             partners_demo.build_partner_work(partners)
             quickscan_demo.build(partners)
             governance_demo.build()
+            demo_memos.build()
             reflection_demo.build()
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
         for email, who, _staff, _edits in partners_demo.DEMO_LOGINS:
