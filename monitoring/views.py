@@ -3,8 +3,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from avk.permissions import is_staff
-from governance.models import Body
+from governance.models import ActionItem, Body, Memo
 from governance.selectors import bodies_without_experience_expert, seats_of_user
+from governance.selectors_voting import awaiting_vote_count
 from partners import teams
 from partners.models import Commitment, Invitation, Partner
 
@@ -31,10 +32,14 @@ def home(request):
         return render(request, "monitoring/welcome.html")
     memberships = list(user.partner_memberships.select_related("partner").order_by("partner__name"))
     seats = list(seats_of_user(user).order_by("body__order"))
+    open_actions = ActionItem.objects.filter(owner__user=user, status=ActionItem.Status.OPEN)
     context = {
         "memberships": memberships,
         "seats": seats,
         "is_staff": is_staff(user),
+        "awaiting_votes": awaiting_vote_count(user),
+        "open_actions": open_actions.count(),
+        "overdue_actions": open_actions.filter(due_date__lt=timezone.localdate()).count(),
     }
     if context["is_staff"]:
         context.update(
@@ -42,6 +47,8 @@ def home(request):
             body_count=Body.objects.count(),
             bodies_without_experience_expert=bodies_without_experience_expert(),
             pending_invitations=Invitation.objects.pending().count(),
+            memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING).count(),
+            memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT).count(),
             **partner_alerts(),
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)

@@ -81,3 +81,44 @@ def test_staff_dashboard_shows_what_needs_attention(client, staff, partner_a, ed
     assert response.context["incomplete_teams"] == 1
     assert response.context["scans_missing"] == 1
     assert reverse("partners:commitment_changes").encode() in response.content
+
+
+def test_seat_holder_sees_what_waits_for_their_vote_and_actions(client, db_member, db_body):
+    import datetime
+
+    from django.utils import timezone
+
+    from partners.models import Person
+    from tests.governance.factories import (
+        ActionItemFactory,
+        ProposedDecisionFactory,
+        VotingMemoFactory,
+    )
+
+    memo = VotingMemoFactory(body=db_body)
+    ProposedDecisionFactory.create_batch(2, memo=memo)
+    person = Person.objects.get(user=db_member)
+    ActionItemFactory(owner=person, due_date=timezone.localdate() - datetime.timedelta(days=2))
+    ActionItemFactory(owner=person)
+    client.force_login(db_member)
+    html = client.get(reverse("home")).content.decode()
+    assert "2 voorgestelde besluiten wachten op jouw stem" in html
+    assert reverse("governance:my_votes") in html
+    assert "2 open actiepunten" in html
+    assert "1 te laat" in html
+
+
+def test_nothing_waiting_means_no_waiting_section(client, outsider):
+    client.force_login(outsider)
+    assert b'id="waiting-for-you"' not in client.get(reverse("home")).content
+
+
+def test_staff_see_memos_in_voting_and_drafts(client, staff, db_body):
+    from tests.governance.factories import MemoFactory, VotingMemoFactory
+
+    VotingMemoFactory(body=db_body)
+    MemoFactory.create_batch(2, body=db_body)
+    client.force_login(staff)
+    html = client.get(reverse("home")).content.decode()
+    assert "1 memo staat open voor stemming" in html
+    assert "2 memo&#x27;s zijn concept" in html or "2 memo's zijn concept" in html
