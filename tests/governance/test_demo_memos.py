@@ -6,14 +6,24 @@ from django.utils import timezone
 
 from governance import demo as governance_demo
 from governance import demo_memos
-from governance.models import Decision, Memo, MemoSection, ProposedDecision, Vote
+from governance.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    Memo,
+    MemoSection,
+    ProposedDecision,
+    Vote,
+)
 from partners import demo as partners_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return [m.objects.count() for m in (Memo, MemoSection, ProposedDecision, Vote, Decision)]
+    models = (Memo, MemoSection, ProposedDecision, Vote, Decision, Meeting, AgendaItem, ActionItem)
+    return [m.objects.count() for m in models]
 
 
 @pytest.fixture
@@ -98,3 +108,18 @@ def test_the_demo_command_can_run_twice(db):
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     demo_memos.build()
     assert _counts() == first
+
+
+def test_the_db_meets_on_the_memos_and_keeps_actions(demo_alliance):
+    memos = demo_memos.build()
+    past, upcoming = Meeting.objects.order_by("starts_at")
+    assert past.location_partner.name == "Gemeente Veendam"
+    assert upcoming.starts_at > timezone.now()
+    assert upcoming.location_partner.name == "Cosis"
+    assert past.agenda.filter(memo=memos["decided"]).exists()
+    assert upcoming.agenda.filter(memo=memos["open"]).exists()
+    open_action = ActionItem.objects.get(status=ActionItem.Status.OPEN)
+    assert open_action.owner.email == "programmaleider@avk.example"
+    assert open_action.decision.memo == memos["decided"]
+    assert open_action.decision.listed.number == "DB-2023-003"
+    assert ActionItem.objects.filter(status=ActionItem.Status.DONE).count() == 1
