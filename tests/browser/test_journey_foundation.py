@@ -124,3 +124,14 @@ def test_dashboard_fits_a_small_phone(page: Page, live_server, demo):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 360, f"the dashboard scrolls sideways: scrollWidth {scroll_width}px"
     expect(page.locator(".navbar-toggler")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [992, 1200, 1280])
+def test_the_navigation_never_pushes_the_page_sideways(page: Page, live_server, demo, width):
+    """The staff menu is the longest: it folds into the menu button below 1200 px, and fits
+    on one line from there on."""
+    page.set_viewport_size({"width": width, "height": 700})
+    log_in(page, live_server.url)
+    expect(page.locator("main h1")).to_be_visible(timeout=TIMEOUT)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{width}px wide: the page scrolls sideways ({scroll_width}px)"
