@@ -1,4 +1,6 @@
-"""The memo editor and the memo pages: list, create, read, edit, versions, annex images.
+"""The memo editor and the memo pages: list, create, read, edit, annex images.
+
+The versions (compare, restore) are in governance.views.memo_versions.
 
 Who: everyone who may see a memo reads it (governance.access); only staff change it, and
 only while it is a draft: for a memo that is no longer a draft the write pages answer 403
@@ -11,7 +13,6 @@ endpoints answer an htmx request with the re-rendered list (or the form with its
 and a plain request with a redirect (or the full form page), so all works without JS.
 """
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -510,154 +511,11 @@ def memo_annex_move(request, pk, item_pk):
     return _part_action(request, pk, "annex", item_pk, "move")
 
 
-# --- versions ------------------------------------------------------------------------------
-
-
-def _staff_memo(request, pk) -> Memo:
-    return get_memo_for_user(request.user, pk, write=True)
-
-
-@require_GET
-def memo_versions(request, pk):
-    memo = _staff_memo(request, pk)
-    versions = list(memo.versions.select_related("saved_by").order_by("-number"))
-    return render(
-        request,
-        "governance/memo_versions.html",
-        {"memo": memo, "versions": versions, "can_restore": memo.is_editable},
-    )
-
-
-def snapshot_fields(content: dict) -> list[tuple[str, str]]:
-    """A snapshot as (label, text) pairs, in memo order, for comparing."""
-    fields = [
-        (_("To"), (content.get("body") or {}).get("name", "")),
-        (_("Title"), content.get("title", "")),
-        (_("Drafted by"), content.get("author", "")),
-        (_("Date"), content.get("memo_date", "")),
-        (_("Introduction"), content.get("introduction", "")),
-    ]
-    for index, section in enumerate(content.get("sections", []), start=1):
-        prefix = _("Section %(n)s") % {"n": index}
-        fields += [
-            (f"{prefix}: {_('title')}", section.get("title", "")),
-            (f"{prefix}: {_('text')}", section.get("text", "")),
-            (f"{prefix}: {_('inputs')}", section.get("inputs", "")),
-            (f"{prefix}: {_('summary points')}", section.get("summary", "")),
-        ]
-    kinds = dict(ProposedDecision.Kind.choices)
-    for index, decision in enumerate(content.get("decisions", []), start=1):
-        fields.append(
-            (
-                _("Proposed decision %(n)s") % {"n": index},
-                f"{kinds.get(decision.get('kind'), decision.get('kind', ''))}: "
-                f"{decision.get('text', '')}",
-            )
-        )
-    for index, annex in enumerate(content.get("annexes", []), start=1):
-        fields.append((_("Figure %(n)s") % {"n": index}, annex.get("caption", "")))
-    return fields
-
-
-def compare_snapshots(old: dict, new: dict, old_label: str, new_label: str) -> list[dict]:
-    """Per field that differs: a unified diff (difflib), as lines with their kind."""
-    old_fields, new_fields = snapshot_fields(old), snapshot_fields(new)
-    old_map, new_map = dict(old_fields), dict(new_fields)
-    labels = [label for label, _text in new_fields]
-    labels += [label for label, _text in old_fields if label not in new_map]
-    changes = []
-    for label in labels:
-        before, after = old_map.get(label, ""), new_map.get(label, "")
-        if before == after:
-            continue
-        lines = []
-        for line in difflib.unified_diff(
-            str(before).splitlines(),
-            str(after).splitlines(),
-            fromfile=old_label,
-            tofile=new_label,
-            lineterm="",
-            n=2,
-        ):
-            if line.startswith(("---", "+++")):
-                continue
-            kind = {"+": "added", "-": "removed", "@": "hunk"}.get(line[:1], "same")
-            lines.append({"kind": kind, "text": line})
-        changes.append({"label": label, "lines": lines})
-    return changes
-
-
-@require_GET
-def memo_compare(request, pk):
-    memo = _staff_memo(request, pk)
-    versions = list(memo.versions.order_by("-number").values_list("number", flat=True))
-    a, b = parse_id(request.GET.get("a")), parse_id(request.GET.get("b"))
-    if b not in versions:
-        b = versions[0] if versions else None
-    if a not in versions:
-        a = next((n for n in versions if b is not None and n < b), b)
-    pair = {v.number: v for v in memo.versions.filter(number__in=[a, b]).select_related("saved_by")}
-    old, new = pair.get(a), pair.get(b)
-    changes = []
-    if old is not None and new is not None:
-        changes = compare_snapshots(
-            old.content,
-            new.content,
-            _("version %(n)s") % {"n": a},
-            _("version %(n)s") % {"n": b},
-        )
-    return render(
-        request,
-        "governance/memo_compare.html",
-        {
-            "memo": memo,
-            "versions": versions,
-            "a": a,
-            "b": b,
-            "old": old,
-            "new": new,
-            "changes": changes,
-        },
-    )
-
-
-@require_POST
-def memo_restore(request, pk, number):
-    memo = _staff_memo(request, pk)
-    if not memo.is_editable:
-        return _locked(request, memo)
-    form = VersionedForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("This change could not be made: reload the page and try again."))
-        return redirect("governance:memo_versions", pk=memo.pk)
-    try:
-        version = services_memos.memo_restore(
-            memo=memo,
-            user=request.user,
-            expected_version=form.cleaned_data["expected_version"],
-            number=number,
-        )
-    except MemoConflict as error:
-        messages.error(request, str(error))
-        return redirect("governance:memo_versions", pk=memo.pk)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("governance:memo_versions", pk=memo.pk)
-    messages.success(
-        request,
-        _("Version %(old)s restored as version %(new)s.") % {"old": number, "new": version.number},
-    )
-    return redirect("governance:memo_edit", pk=memo.pk)
-
-
 urlpatterns = [
     path("memos/", memo_list, name="memo_list"),
     path("memos/nieuw/", memo_create, name="memo_create"),
     path("memos/<int:pk>/", memo_detail, name="memo_detail"),
     path("memos/<int:pk>/bewerken/", memo_edit, name="memo_edit"),
-    path("memos/<int:pk>/versies/", memo_versions, name="memo_versions"),
-    path("memos/<int:pk>/versies/vergelijken/", memo_compare, name="memo_compare"),
-    path("memos/<int:pk>/versies/<int:number>/terugzetten/", memo_restore, name="memo_restore"),
     path("memos/bijlage/<int:pk>/", memo_annex_image, name="memo_annex_image"),
     path("memos/<int:pk>/secties/nieuw/", memo_section_add, name="memo_section_add"),
     path("memos/<int:pk>/secties/<int:item_pk>/", memo_section_edit, name="memo_section_edit"),
