@@ -181,8 +181,18 @@ def vote_on_a_phone(browser: Browser, base: str, memo: Memo, voter: int, assert_
         context.set_default_timeout(TIMEOUT)
         page = context.new_page()
         log_in(page, base, email)
-        page.goto(f"{base}/bestuur/memos/{memo.pk}/stemmen/")
-        expect(page.locator("#vote-window")).to_be_visible(timeout=TIMEOUT)
+        assert_accessible(page)
+        # "Awaiting my vote" lists the memo with its three decisions and leads to the voting.
+        page.goto(f"{base}/bestuur/mijn-stemmen/")
+        awaiting = page.locator(f"#memo-{memo.pk}-heading")
+        expect(awaiting).to_have_text(MEMO_TITLE)
+        card = page.locator("section.card").filter(has=awaiting)
+        expect(card.locator("li")).to_have_count(len(decisions))
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert_accessible(page)
+        awaiting.get_by_role("link").click()
+        expect(page).to_have_url(f"{base}/bestuur/memos/{memo.pk}/stemmen/", timeout=TIMEOUT)
+        expect(page.locator("#vote-window")).to_be_visible()
         # What is still missing, or that the quorum is there, before this member votes.
         for decision in decisions[1:]:
             expect(page.locator(f"#decision-{decision.pk}-missing")).to_contain_text(
@@ -211,6 +221,12 @@ def vote_on_a_phone(browser: Browser, base: str, memo: Memo, voter: int, assert_
 
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert_accessible(page)
+
+        # Nothing of this memo awaits this member's vote any more.
+        page.goto(f"{base}/bestuur/mijn-stemmen/")
+        expect(page.locator("h1")).to_be_visible()
+        expect(page.locator(f"#memo-{memo.pk}-heading")).to_have_count(0)
+        assert_accessible(page)
     finally:
         context.close()
 
@@ -224,7 +240,10 @@ def test_memo_from_draft_to_decision_list_and_pdf(
 
     # 1. The programme leader drafts the memo and submits it.
     page.set_default_timeout(TIMEOUT)
+    page.goto(f"{base}/account/login/")
+    assert_accessible(page)
     log_in(page, base, "programmaleider@avk.example")
+    assert_accessible(page)
     memo = draft_and_submit(page, base, assert_accessible)
 
     # 2. The three voting members vote, each on a phone.
@@ -246,12 +265,12 @@ def test_memo_from_draft_to_decision_list_and_pdf(
     assert (adopted.result, adopted.votes_for, adopted.votes_against) == ("adopted", 2, 1)
     assert (rejected.result, rejected.votes_for, rejected.votes_against) == ("rejected", 0, 2)
     assert rejected.votes_abstain == 1
-    for decision, label in [
+    for decision, result in [
         (noted, RESULTS["note"]),
         (adopted, RESULTS["adopted"]),
         (rejected, RESULTS["rejected"]),
     ]:
-        expect(page.locator(f"#decision-{decision.pk}-result")).to_have_text(label)
+        expect(page.locator(f"#decision-{decision.pk}-result")).to_have_text(result)
     assert_accessible(page)
 
     # The adopted and the noted decision are numbered on the DB's list; the rejected is not.
@@ -265,10 +284,8 @@ def test_memo_from_draft_to_decision_list_and_pdf(
     assert all(n.startswith(f"DB-{year}-") for n in expected), expected
     assert not set(expected) & numbers_before
     # Numbered in the order of the memo, after the ones the body already had this year.
-    previous = sorted(
-        (n for n in numbers_before if n.startswith(f"DB-{year}-")), key=lambda n: n[-3:]
-    )
-    first = int(previous[-1].rsplit("-", 1)[1]) + 1 if previous else 1
+    previous = [int(n.rsplit("-", 1)[1]) for n in numbers_before if n.startswith(f"DB-{year}-")]
+    first = max(previous, default=0) + 1
     assert [listed[noted.pk], listed[adopted.pk]] == [
         f"DB-{year}-{first:03d}",
         f"DB-{year}-{first + 1:03d}",
@@ -303,8 +320,22 @@ def test_memo_from_draft_to_decision_list_and_pdf(
     for expected_text in [
         MEMO_TITLE,
         *(s["title"] for s in SECTIONS),
-        *(text for _label, text, _kind in DECISIONS),
+        *(decision_text for _label, decision_text, _kind in DECISIONS),
         *RESULTS.values(),
         *listed.values(),
     ]:
-        assert expected_text in text, f"{expected_text!r} not in the memo PDF: {text[:3000]}"
+        assert expected_text in text, f"{expected_text!r} not in the memo PDF: {text}"
+    # The summary points are numbered across the memo.
+    assert "4. Evaluatie na een jaar" in text, text
+    # Each decision is followed by its result, the votes and (when listed) its number.
+    for decision_text, after in [
+        (DECISIONS[0][1], rf"{RESULTS['note']} \(door 3 leden\) · Besluit {listed[noted.pk]}"),
+        (
+            DECISIONS[1][1],
+            rf"{RESULTS['adopted']} \(2 voor, 1 tegen, 0 onthouden\) · "
+            rf"Besluit {listed[adopted.pk]}",
+        ),
+        (DECISIONS[2][1], rf"{RESULTS['rejected']} \(0 voor, 2 tegen, 1 onthouden\)"),
+    ]:
+        pattern = rf"{re.escape(decision_text)} {after}"
+        assert re.search(pattern, text), f"{pattern!r} not in the memo PDF: {text}"
