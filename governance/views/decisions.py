@@ -7,7 +7,7 @@ immutable: entries are made when a voting closes and nothing here changes them.
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -38,6 +38,7 @@ def _year(request) -> int | None:
 def decision_list(request, pk):
     body = get_object_or_404(Body, pk=pk)
     year = _year(request)
+    staff = is_staff(request.user)
     page = Paginator(decision_entries(body, year=year), PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -48,7 +49,8 @@ def decision_list(request, pk):
             "entries": with_phrases(page.object_list),
             "years": decision_years(body),
             "year": year,
-            "is_staff": is_staff(request.user),
+            # Reversed once, not per row: staff add an action from any decision.
+            "action_create_url": reverse("governance:action_create") if staff else "",
             "can_request_pdf": documents.get_kind("decision_list") is not None,
         },
     )
