@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from avk.emails import mail_queue_many
@@ -47,12 +47,8 @@ QUEUE_SLICE = 500
 
 
 def _link(name: str, *args) -> str:
-    """An absolute link for a mail; the overview when the page does not exist (yet)."""
-    try:
-        path = reverse(name, args=args)
-    except NoReverseMatch:
-        path = reverse("governance:overview")
-    return settings.SITE_URL + path
+    """An absolute link for a mail."""
+    return settings.SITE_URL + reverse(name, args=args)
 
 
 def vote_stage(days_left: int, reminder_days: list[int]) -> int | None:
