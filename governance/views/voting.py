@@ -118,43 +118,39 @@ def vote_cast(request, pk):
     )
 
 
-@staff_required
-@require_POST
-def memo_close(request, pk):
+def _staff_step(request, pk, step, done: str):
+    """One staff step in a memo's voting (close, withdraw, archive): the service refuses
+    what the memo's state does not allow, and the page says so."""
     memo = get_memo_for_user(request.user, pk, write=True)
     try:
-        services_voting.voting_close(memo=memo, user=request.user)
+        step(memo=memo, user=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(request, _("The voting is closed; the results are final."))
+        messages.success(request, done)
     return _to_vote_page(memo.pk)
+
+
+@staff_required
+@require_POST
+def memo_close(request, pk):
+    return _staff_step(
+        request, pk, services_voting.voting_close, _("The voting is closed; the results are final.")
+    )
 
 
 @staff_required
 @require_POST
 def memo_withdraw(request, pk):
-    memo = get_memo_for_user(request.user, pk, write=True)
-    try:
-        services_voting.memo_withdraw(memo=memo, user=request.user)
-    except ValidationError as error:
-        messages.error(request, _errors(error))
-    else:
-        messages.success(request, _("The memo has been withdrawn."))
-    return _to_vote_page(memo.pk)
+    return _staff_step(
+        request, pk, services_voting.memo_withdraw, _("The memo has been withdrawn.")
+    )
 
 
 @staff_required
 @require_POST
 def memo_archive(request, pk):
-    memo = get_memo_for_user(request.user, pk, write=True)
-    try:
-        services_voting.memo_archive(memo=memo, user=request.user)
-    except ValidationError as error:
-        messages.error(request, _errors(error))
-    else:
-        messages.success(request, _("The memo has been archived."))
-    return _to_vote_page(memo.pk)
+    return _staff_step(request, pk, services_voting.memo_archive, _("The memo has been archived."))
 
 
 @require_GET
