@@ -7,12 +7,11 @@ It drops and creates the PostgreSQL database avk_bench_gov, migrates it and buil
 bulk_create, 20 years of governance: 6 bodies of 15 seats, 2,000 memos (3 sections each),
 5,000 proposed decisions, 60,000 votes (each with its history record) and the decision list.
 Then it measures, side by side with the trivial /healthz/ in the same run, the server-side
-p95 of the memo list, a memo page, the voting page, my votes and the decision list (a page
-whose URL name does not exist yet is skipped, with a note); the PDF of a ~10-page memo
-through the real "memo" document kind against bare WeasyPrint; and the daily reminder digest
-to 4,000 voters through a real worker. Prints the figures and writes a section at the end of
-bench/RESULTS.md (replacing an earlier one). Needs PostgreSQL on 127.0.0.1:5432 and Redis on
-127.0.0.1:6379, like bench/run.py.
+p95 of the memo list, a memo page, the voting page, my votes and the decision list; the PDF
+of a ~10-page memo through the real "memo" document kind against bare WeasyPrint; and the
+daily reminder digest to 4,000 voters through a real worker. Prints the figures and writes a
+section at the end of bench/RESULTS.md (replacing an earlier one). Needs PostgreSQL on
+127.0.0.1:5432 and Redis on 127.0.0.1:6379, like bench/run.py.
 """
 
 import datetime
@@ -49,20 +48,6 @@ os.environ.update(
         "AVK_VOTE_REMINDER_DAYS": "3,1",
     }
 )
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
-def create_database() -> None:
-    import psycopg
-
-    with psycopg.connect(
-        host="127.0.0.1", port=5432, user="postgres", dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
 
 
 # --- the dataset --------------------------------------------------------------------------
@@ -306,11 +291,11 @@ def build_dataset() -> dict:
 # --- pages --------------------------------------------------------------------------------
 
 
-def measure_pages(data: dict) -> tuple[list[dict], list[str]]:
+def measure_pages(data: dict) -> list[dict]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from django.urls import NoReverseMatch, reverse
+    from django.urls import reverse
 
     staff, voter = Client(), Client()
     staff.force_login(data["staff"])
@@ -327,17 +312,12 @@ def measure_pages(data: dict) -> tuple[list[dict], list[str]]:
         ("decision list (DB, 20 years)", "governance:decision_list", [data["db"].pk], staff,
          "staff"),
     ]  # fmt: skip
-    pages, skipped = [], []
+    pages = []
     for label, name, args, client, who in wanted:
         if name is None:
             pages.append((label, args, client, who))
             continue
-        try:
-            url = reverse(name, args=args)
-        except NoReverseMatch:
-            skipped.append(f"{label} (`{name}` does not exist yet)")
-            log(f"  skipped {label}: URL name {name} does not exist yet")
-            continue
+        url = reverse(name, args=args)
         pages.append((f"{label} `{url}`", url, client, who))
 
     rows = []
@@ -368,7 +348,7 @@ def measure_pages(data: dict) -> tuple[list[dict], list[str]]:
         row["p95"] = run.percentile(row["times"], 95)
         row["ratio"] = row["p95"] / baseline
         row["pass"] = row["p95"] < run.PAGE_P95_MS and row["ratio"] <= run.PAGE_RATIO
-    return rows, skipped
+    return rows
 
 
 # --- the memo PDF ------------------------------------------------------------------------
@@ -419,7 +399,7 @@ def build_long_memo(data: dict):
     return memo
 
 
-def measure_memo_pdf(data: dict) -> dict | None:
+def measure_memo_pdf(data: dict) -> dict:
     import statistics
 
     from django.db import connection
@@ -432,9 +412,6 @@ def measure_memo_pdf(data: dict) -> dict | None:
     from avk.pdf import render_pdf
 
     kind = documents.get_kind("memo")
-    if kind is None:
-        log("  skipped the memo PDF: the document kind 'memo' does not exist yet")
-        return None
     memo = build_long_memo(data)
     subject = str(memo.pk)
     server, base_url = run.static_server()
@@ -527,40 +504,6 @@ def build_fanout() -> dict:
     return {"body": body, "memo": memo}
 
 
-def _start_worker(queue: str, worker_log: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k != "CELERY_TASK_ALWAYS_EAGER"}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "avk.settings",
-        "DATABASE_URL": DATABASE_URL,
-        "CELERY_BROKER_URL": run.BROKER_URL,
-        "DJANGO_EMAIL_BACKEND": run.LOCMEM_EMAIL,
-        "DJANGO_LOG_LEVEL": "INFO",
-    }
-    with worker_log.open("w") as out:
-        return subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "avk",
-                "worker",
-                "--pool=prefork",
-                "--concurrency=2",
-                "-Q",
-                queue,
-                "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-
-
 def measure_fanout() -> dict:
     from django.db import connection
     from django.db.models import Q
@@ -573,7 +516,7 @@ def measure_fanout() -> dict:
     build_fanout()
     queue = f"avk-bench-gov-{uuid.uuid4().hex[:8]}"
     worker_log = Path(tempfile.gettempdir()) / f"{queue}.log"
-    worker = _start_worker(queue, worker_log)
+    worker = run.start_worker(queue=queue, worker_log=worker_log, database_url=DATABASE_URL)
     previous = run._set_producer(
         task_always_eager=False, broker_url=run.BROKER_URL, task_default_queue=queue
     )
@@ -640,7 +583,7 @@ def measure_fanout() -> dict:
 # --- report -------------------------------------------------------------------------------
 
 
-def section(data, facts, pages, skipped, pdf, mail, duration) -> str:
+def section(data, facts, pages, pdf, mail, duration) -> str:
     verdict = run.verdict
     c = data["counts"]
     lines = [
@@ -679,26 +622,21 @@ def section(data, facts, pages, skipped, pdf, mail, duration) -> str:
             f"{r['ratio']:.1f}x | {r['queries']} | "
             f"{'baseline' if r is pages[0] else verdict(r['pass'])} |"
         )
-    if skipped:
-        lines += ["", "Not measured (page not there when this ran): " + "; ".join(skipped) + "."]
     lines += ["", "### Memo PDF (the real `memo` document kind)", ""]
-    if pdf is None:
-        lines.append("Not measured: the `memo` document kind did not exist when this ran.")
-    else:
-        lines += [
-            f"A decided DB memo with {PDF_SECTIONS} sections (text, 4 inputs, 2 summary points "
-            "each) and 6 proposed decisions with results, rendered with the `memo` kind's "
-            "context builder and template through `avk.pdf.render_pdf`; *bare*: WeasyPrint on "
-            f"the same HTML over a local HTTP server. One warm-up, {run.PDF_RUNS} runs, "
-            f"medians. Bars: < {run.MEMO_SECONDS} s and within {run.PDF_RATIO}x of bare.",
-            "",
-            "| document | pages | context SQL queries | ours median s | bare median s | "
-            "ours / bare | PDF bytes ours / bare | verdict |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
-            f"| Memo, {PDF_SECTIONS} sections | {pdf['pages']} | {pdf['queries']} | "
-            f"{pdf['ours']:.3f} | {pdf['bare']:.3f} | {pdf['ratio']:.2f}x | "
-            f"{pdf['ours_bytes']:,} / {pdf['bare_bytes']:,} | {verdict(pdf['pass'])} |",
-        ]
+    lines += [
+        f"A decided DB memo with {PDF_SECTIONS} sections (text, 4 inputs, 2 summary points "
+        "each) and 6 proposed decisions with results, rendered with the `memo` kind's "
+        "context builder and template through `avk.pdf.render_pdf`; *bare*: WeasyPrint on "
+        f"the same HTML over a local HTTP server. One warm-up, {run.PDF_RUNS} runs, "
+        f"medians. Bars: < {run.MEMO_SECONDS} s and within {run.PDF_RATIO}x of bare.",
+        "",
+        "| document | pages | context SQL queries | ours median s | bare median s | "
+        "ours / bare | PDF bytes ours / bare | verdict |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        f"| Memo, {PDF_SECTIONS} sections | {pdf['pages']} | {pdf['queries']} | "
+        f"{pdf['ours']:.3f} | {pdf['bare']:.3f} | {pdf['ratio']:.2f}x | "
+        f"{pdf['ours_bytes']:,} / {pdf['bare_bytes']:,} | {verdict(pdf['pass'])} |",
+    ]
     lines += [
         "",
         "### Reminder digest fan-out through a real Celery worker",
@@ -740,39 +678,38 @@ def write_results(text: str) -> None:
 def main() -> None:
     t0 = time.perf_counter()
     load_start = os.getloadavg()[0]
-    log(f"Creating database {DB_NAME} and migrating ...")
-    create_database()
+    run.log(f"Creating database {DB_NAME} and migrating ...")
+    run.create_database(DB_NAME)
     import django
 
     django.setup()
     run.migrate()
 
-    log("Building 20 years of governance ...")
+    run.log("Building 20 years of governance ...")
     t = time.perf_counter()
     data = build_dataset()
     data["load_start"] = load_start
-    log(f"  {data['counts']} in {time.perf_counter() - t:.1f} s")
+    run.log(f"  {data['counts']} in {time.perf_counter() - t:.1f} s")
 
-    log(f"Pages: {run.PAGE_WARMUP} warm-up + {run.PAGE_RUNS} timed requests each ...")
-    pages, skipped = measure_pages(data)
+    run.log(f"Pages: {run.PAGE_WARMUP} warm-up + {run.PAGE_RUNS} timed requests each ...")
+    pages = measure_pages(data)
     for r in pages:
-        log(
+        run.log(
             f"  {r['label'][:60]:60} {r['who']:6} p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms"
             f"  {r['ratio']:5.1f}x  {r['queries']:3d} queries  "
             f"{'baseline' if r is pages[0] else run.verdict(r['pass'])}"
         )
 
-    log("Memo PDF ...")
+    run.log("Memo PDF ...")
     pdf = measure_memo_pdf(data)
-    if pdf:
-        log(
-            f"  {pdf['pages']} pages, ours {pdf['ours']:.3f} s, bare {pdf['bare']:.3f} s, "
-            f"{pdf['ratio']:.2f}x, {pdf['queries']} queries  {run.verdict(pdf['pass'])}"
-        )
+    run.log(
+        f"  {pdf['pages']} pages, ours {pdf['ours']:.3f} s, bare {pdf['bare']:.3f} s, "
+        f"{pdf['ratio']:.2f}x, {pdf['queries']} queries  {run.verdict(pdf['pass'])}"
+    )
 
-    log(f"Reminder digests to {FANOUT} voters through a real worker ...")
+    run.log(f"Reminder digests to {FANOUT} voters through a real worker ...")
     mail = measure_fanout()
-    log(
+    run.log(
         f"  built and queued {mail['queued']} in {mail['queued_s']:.1f} s "
         f"({mail['build_queries']} queries), all sent after {mail['elapsed_s']:.1f} s "
         f"({mail['sent']} sent, {mail['sent_once']} once, {mail['not_once']} not once, "
@@ -781,8 +718,8 @@ def main() -> None:
 
     facts = run.machine_facts()
     duration = time.perf_counter() - t0
-    write_results(section(data, facts, pages, skipped, pdf, mail, duration))
-    log(f"Wrote the section to {RESULTS.relative_to(ROOT)} ({duration:.0f} s in all).")
+    write_results(section(data, facts, pages, pdf, mail, duration))
+    run.log(f"Wrote the section to {RESULTS.relative_to(ROOT)} ({duration:.0f} s in all).")
 
 
 if __name__ == "__main__":

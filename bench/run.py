@@ -74,14 +74,14 @@ def percentile(values: list[float], pct: int) -> float:
 # --- (a) a fresh database -------------------------------------------------------------
 
 
-def create_database() -> None:
+def create_database(name: str = DB_NAME) -> None:
     import psycopg
 
     with psycopg.connect(
         host="127.0.0.1", port=5432, user="postgres", dbname="postgres", autocommit=True
     ) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
 
 
 def migrate() -> None:
@@ -589,25 +589,18 @@ def _set_producer(**conf) -> dict:
     return previous
 
 
-def measure_mail() -> dict:
-    from django.db import transaction
-    from django.db.models import Q
-
-    from avk.emails import BATCH_SIZE, mail_queue_many
-    from avk.models import OutgoingMail
-
-    queue = f"avk-bench-{uuid.uuid4().hex[:8]}"
-    worker_log = Path(tempfile.gettempdir()) / f"{queue}.log"
+def start_worker(*, queue: str, worker_log: Path, database_url: str) -> subprocess.Popen:
+    """One real Celery worker (prefork, 2 processes) on a queue of its own, logging to a file."""
     env = {k: v for k, v in os.environ.items() if k != "CELERY_TASK_ALWAYS_EAGER"}
     env |= {
         "DJANGO_SETTINGS_MODULE": "avk.settings",
-        "DATABASE_URL": DATABASE_URL,
+        "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": BROKER_URL,
         "DJANGO_EMAIL_BACKEND": LOCMEM_EMAIL,
         "DJANGO_LOG_LEVEL": "INFO",
     }
     with worker_log.open("w") as out:
-        worker = subprocess.Popen(
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -629,6 +622,18 @@ def measure_mail() -> dict:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+
+
+def measure_mail() -> dict:
+    from django.db import transaction
+    from django.db.models import Q
+
+    from avk.emails import BATCH_SIZE, mail_queue_many
+    from avk.models import OutgoingMail
+
+    queue = f"avk-bench-{uuid.uuid4().hex[:8]}"
+    worker_log = Path(tempfile.gettempdir()) / f"{queue}.log"
+    worker = start_worker(queue=queue, worker_log=worker_log, database_url=DATABASE_URL)
     previous = _set_producer(
         task_always_eager=False, broker_url=BROKER_URL, task_default_queue=queue
     )
