@@ -21,6 +21,11 @@ def audit_record(*, actor, instance, action: str, changes: dict | None = None, g
     )
 
 
+def audit_group(kind: str, key) -> str:
+    """The group under which the entries of one thing are read together: "partner:12"."""
+    return f"{kind}:{key}"
+
+
 def diff(instance, fields, new_values: dict) -> dict:
     """[old, new] per field whose value changes; values as strings for the JSON column."""
 

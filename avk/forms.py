@@ -1,4 +1,46 @@
 from django import forms
+from django.core.exceptions import ValidationError
+
+
+def add_errors(form, error: ValidationError, field: str | None = None) -> None:
+    """Show a service's ValidationError on the form: on the field it names where the form
+    has that field, otherwise (or for an error without fields) on `field` or the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(field, error.messages)
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker; its value is always ISO (what <input type=date> reads)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A browser date-and-time picker, ISO value without seconds."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """Django's field, but an id beyond the database's integer range is an invalid choice
+    (on SQLite the lookup would raise OverflowError: a 500)."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):

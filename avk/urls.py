@@ -2,17 +2,17 @@ from django.contrib import admin
 from django.urls import include, path
 
 from avk import views as avk_views
-from monitoring import views as monitoring_views
+from partners.urls import showcase_urlpatterns
 
 admin.site.site_header = "AVK-portaal"
 admin.site.site_title = "AVK-portaal"
 
 urlpatterns = [
-    path("", monitoring_views.home, name="home"),
+    path("", include("monitoring.urls")),
     path("account/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("bestuur/", include("governance.urls")),
-    path("etalage/", include(("partners.views.showcase", "showcase"))),
+    path("etalage/", include(showcase_urlpatterns)),
     path("reflectie/", include("reflection.urls")),
     path("documenten/<slug:kind>/aanvragen/", avk_views.document_request, name="document_request"),
     path("documenten/<uuid:pk>/", avk_views.document_detail, name="document_detail"),

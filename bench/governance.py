@@ -75,7 +75,7 @@ def build_dataset() -> dict:
         Vote,
         VoteRecord,
     )
-    from governance.services_voting import decision_result
+    from governance.services.voting import decision_result
     from partners.models import Person
 
     now = timezone.now()
@@ -511,7 +511,7 @@ def measure_fanout() -> dict:
 
     from avk.emails import BATCH_SIZE
     from avk.models import OutgoingMail
-    from governance import reminders
+    from governance.services import reminders
 
     build_fanout()
     queue = f"avk-bench-gov-{uuid.uuid4().hex[:8]}"

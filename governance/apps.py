@@ -8,8 +8,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from avk import documents
-        from governance import documents_decisions, documents_memo
-        from governance.documents import GOVERNANCE_OVERVIEW
+        from governance.documents import KINDS
 
-        for kind in [GOVERNANCE_OVERVIEW, *documents_memo.KINDS, *documents_decisions.KINDS]:
+        for kind in KINDS:
             documents.register(kind)

@@ -1,10 +1,20 @@
-"""The governance documents the PDF pipeline can make."""
+"""The governance documents the PDF pipeline can make: the governance overview, a memo
+(laid out like the alliance's own memos, with the results once decided) and a body's
+decision list (besluitenlijst). The subject is empty, the memo's or the body's primary key."""
 
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from avk.documents import DocumentKind
-from governance.selectors import bodies_with_current_seats
+from avk.forms import parse_id
+from governance.access import memos_visible_to
+from governance.models import Body, Memo
+from governance.selectors.bodies import bodies_with_current_seats
+from governance.selectors.decisions import decision_entries, with_phrases
+from governance.selectors.memos import memo_parts
+
+# --- the governance overview --------------------------------------------------------------
 
 
 def governance_overview_context(subject: str) -> dict:
@@ -23,3 +33,106 @@ GOVERNANCE_OVERVIEW = DocumentKind(
     can_request=lambda user, subject: user.is_authenticated and subject == "",
     filename=lambda subject: "avk-bestuursoverzicht",
 )
+
+
+# --- a memo -------------------------------------------------------------------------------
+
+
+def _memo_pk(subject: str) -> int | None:
+    if not (isinstance(subject, str) and subject.isascii() and subject.isdigit()):
+        return None
+    return parse_id(subject)
+
+
+def memo_pdf_context(subject: str) -> dict:
+    memo = Memo.objects.select_related("body").get(pk=_memo_pk(subject))
+    return {
+        "title": memo.title,
+        "memo": memo,
+        **memo_parts(memo),
+        "generated_on": timezone.localdate(),
+    }
+
+
+def memo_can_request(user, subject: str) -> bool:
+    pk = _memo_pk(subject)
+    return bool(
+        user.is_authenticated and pk is not None and memos_visible_to(user).filter(pk=pk).exists()
+    )
+
+
+def _memo_title(subject: str) -> str:
+    memo = Memo.objects.filter(pk=_memo_pk(subject)).first()
+    return _("Memo: %(title)s") % {"title": memo.title} if memo else _("Memo")
+
+
+def _memo_filename(subject: str) -> str:
+    memo = Memo.objects.filter(pk=_memo_pk(subject)).select_related("body").first()
+    if memo is None:
+        return "avk-memo"
+    return f"avk-memo-{memo.body.short_name.lower()}-{memo.memo_date:%Y-%m-%d}-{memo.pk}"
+
+
+MEMO = DocumentKind(
+    key="memo",
+    title=_memo_title,
+    template="governance/memo_pdf.html",
+    context=memo_pdf_context,
+    can_request=memo_can_request,
+    filename=_memo_filename,
+)
+
+
+# --- a body's decision list ----------------------------------------------------------------
+
+
+def _body(subject: str) -> Body | None:
+    if not (subject.isascii() and subject.isdigit() and 0 < len(subject) <= 18):
+        return None
+    return Body.objects.filter(pk=int(subject)).first()
+
+
+def _title(body: Body | None) -> str:
+    if body is None:
+        return _("Decision list")
+    return _("Decision list of %(body)s") % {"body": body.name}
+
+
+def decision_list_context(subject: str) -> dict:
+    body = _body(subject)
+    entries = with_phrases(decision_entries(body)) if body else []
+    years = []
+    for entry in entries:  # newest first, so the years come out newest first too
+        if not years or years[-1]["year"] != entry.year:
+            years.append({"year": entry.year, "entries": []})
+        years[-1]["entries"].append(entry)
+    return {
+        "title": _title(body),
+        "body": body,
+        "years": years,
+        "count": len(entries),
+        "generated_on": timezone.localdate(),
+    }
+
+
+def decision_list_can_request(user, subject: str) -> bool:
+    # The alliance's decisions are open to its members: everyone logged in.
+    return bool(user.is_authenticated and _body(subject) is not None)
+
+
+def _filename(subject: str) -> str:
+    body = _body(subject)
+    return f"avk-besluitenlijst-{slugify(body.short_name)}" if body else "avk-besluitenlijst"
+
+
+DECISION_LIST = DocumentKind(
+    key="decision_list",
+    title=lambda subject: _title(_body(subject)),
+    template="governance/decision_list_pdf.html",
+    context=decision_list_context,
+    can_request=decision_list_can_request,
+    filename=_filename,
+)
+
+
+KINDS = [GOVERNANCE_OVERVIEW, MEMO, DECISION_LIST]

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from partners import reminders
+from partners.services import reminders
 
 
 @shared_task(acks_late=True, time_limit=300)

@@ -7,6 +7,7 @@ from partners.views import (
     interventions,
     invitations,
     quickscan,
+    showcase,
     team,
 )
 
@@ -17,7 +18,7 @@ urlpatterns = [
     path("<int:pk>/convenant/", commitment.commitment, name="commitment"),
     path(
         "convenant/<int:commitment_pk>/besluit/",
-        commitment.commitment_decide,
+        commitment.answer_proposal,
         name="commitment_decide",
     ),
     path("convenant/", commitment.commitment_changes, name="commitment_changes"),
@@ -28,8 +29,45 @@ urlpatterns = [
     path("<int:pk>/collega-uitnodigen/", team.colleague_invite, name="colleague_invite"),
     path("<int:pk>/wijzigingen/", team.audit, name="audit"),
     path("uitnodigingen/", invitations.invitation_list, name="invitation_list"),
-    path("uitnodiging/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
-    *interventions.urlpatterns,
-    *quickscan.urlpatterns,
-    *imports.urlpatterns,
+    path("uitnodiging/<str:token>/", invitations.accept_invitation, name="invitation_accept"),
+    path("interventies/", interventions.intervention_list, name="intervention_list"),
+    path(
+        "interventies/per-gemeente/",
+        interventions.intervention_by_municipality,
+        name="intervention_by_municipality",
+    ),
+    path(
+        "<int:pk>/interventies/nieuw/",
+        interventions.intervention_create,
+        name="intervention_create",
+    ),
+    path(
+        "<int:pk>/interventies/<int:intervention_pk>/",
+        interventions.intervention_edit,
+        name="intervention_edit",
+    ),
+    path(
+        "interventies/<int:intervention_pk>/etalage/",
+        interventions.publish_intervention,
+        name="intervention_publish",
+    ),
+    path("quickscan/", quickscan.quickscan_overview_view, name="quickscan_overview"),
+    path("quickscan/criteria/", quickscan.quickscan_criteria, name="quickscan_criteria"),
+    path(
+        "quickscan/criteria/<int:criterion_pk>/",
+        quickscan.quickscan_criterion_edit,
+        name="quickscan_criterion_edit",
+    ),
+    path("<int:pk>/quickscan/", quickscan.quickscan_fill, name="quickscan_fill"),
+    path("<int:pk>/quickscan/<int:year>/", quickscan.quickscan_detail, name="quickscan_detail"),
+    path("import/", imports.import_start, name="import_start"),
+    path("import/<str:batch>/", imports.import_preview, name="import_preview"),
+    path("export/partners.csv", imports.export_directory, name="export_directory"),
+    path("export/teams.csv", imports.export_teams, name="export_teams"),
 ]
+
+# The public showcase has its own address (/etalage/) and namespace, wired in avk/urls.py.
+showcase_urlpatterns = (
+    [path("", showcase.index, name="index")],
+    "showcase",
+)

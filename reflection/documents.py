@@ -17,7 +17,7 @@ from reflection.models import (
     PhasePlan,
     ReflectionSession,
 )
-from reflection.selectors import year_sessions
+from reflection.selectors.sessions import year_sessions
 
 # --- the reflection report of a year --------------------------------------------------
 

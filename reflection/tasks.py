@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from reflection.models import ReflectionSession
-from reflection.services_contributions import session_invite
+from reflection.services.contributions import session_invite
 
 
 def invite_days() -> int:

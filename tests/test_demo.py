@@ -2,7 +2,7 @@ from django.core.management import call_command
 
 from avk.models import User
 from governance.models import Body, Seat
-from partners.demo import DEMO_LOGINS, DEMO_PASSWORD
+from partners.demo.organisations import DEMO_LOGINS, DEMO_PASSWORD
 from partners.models import Partner, PartnerMembership, Person
 
 

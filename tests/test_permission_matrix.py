@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from avk import documents
 from avk.models import Document
-from partners import services as partner_services
+from partners.services import invitations as partner_services
 from tests.matrix import EVERYONE_LOGGED_IN, LOGIN, PERSONAS, STAFF_ONLY
 
 THIRD_PARTY_PREFIXES = ("account/", "beheer/")

@@ -7,7 +7,7 @@ immutable: entries are made when a voting closes and nothing here changes them.
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -15,12 +15,12 @@ from django.views.decorators.http import require_GET
 from avk import documents
 from avk.permissions import is_staff
 from governance.models import Body
-from governance.selectors_decisions import (
+from governance.selectors.decisions import (
     decision_entries,
     decision_years,
     with_phrases,
 )
-from governance.selectors_decisions import (
+from governance.selectors.decisions import (
     decision_list_csv as make_csv,
 )
 
@@ -68,9 +68,3 @@ def decision_list_csv(request, pk):
         f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.csv"'
     )
     return response
-
-
-urlpatterns = [
-    path("organen/<int:pk>/besluitenlijst/", decision_list, name="decision_list"),
-    path("organen/<int:pk>/besluitenlijst.csv", decision_list_csv, name="decision_list_csv"),
-]

@@ -14,26 +14,26 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from avk.forms import parse_id
+from avk.forms import add_errors, parse_id
 from avk.permissions import is_staff, staff_required
-from governance import services_meetings as services
 from governance.access import body_ids_of
-from governance.forms_meetings import (
+from governance.forms.meetings import (
     ActionEditForm,
     ActionForm,
     AgendaFormSet,
     MeetingForm,
     memo_choices,
 )
-from governance.ical import personal_calendar
 from governance.models import ActionItem, Body, CalendarFeed, Meeting, ProposedDecision
+from governance.selectors.calendar import personal_calendar
+from governance.services import meetings as services
 from partners.models import Person
 
 FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -56,15 +56,6 @@ def get_meeting_for_user(user, pk) -> Meeting:
     return get_object_or_404(
         meetings_visible_to(user).select_related("body", "location_partner"), pk=pk
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: per field where the form has the field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 # --- meetings ---------------------------------------------------------------------------
@@ -171,7 +162,7 @@ def _meeting_page(request, meeting: Meeting | None):
                 agenda=agenda,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Meeting “%(meeting)s” saved.") % {"meeting": saved})
             return redirect("governance:meeting_detail", pk=saved.pk)
@@ -274,7 +265,7 @@ def _back_to_source(action: ActionItem):
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def action_create(request):
+def add_action(request):
     source = _source_from_query(request)
     initial = {"due_date": timezone.localdate() + timezone.timedelta(days=14)}
     if isinstance(source, Meeting):
@@ -295,7 +286,7 @@ def action_create(request):
                 decision=data.get("decision"),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Action “%(action)s” added.") % {"action": action})
             return _back_to_source(action)
@@ -315,7 +306,7 @@ def action_edit(request, pk):
         try:
             action = services.action_update(action=action, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Action “%(action)s” saved.") % {"action": action})
             return redirect("governance:action_list")
@@ -413,18 +404,3 @@ def calendar_ics(request, token):
     response["Content-Disposition"] = 'inline; filename="avk-agenda.ics"'
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-urlpatterns = [
-    path("vergaderingen/", meeting_list, name="meeting_list"),
-    path("vergaderingen/nieuw/", meeting_create, name="meeting_create"),
-    path("vergaderingen/<int:pk>/", meeting_detail, name="meeting_detail"),
-    path("vergaderingen/<int:pk>/bewerken/", meeting_edit, name="meeting_edit"),
-    path("acties/", action_list, name="action_list"),
-    path("acties/nieuw/", action_create, name="action_create"),
-    path("acties/<int:pk>/bewerken/", action_edit, name="action_edit"),
-    path("acties/<int:pk>/status/", action_status, name="action_status"),
-    path("mijn-acties/", my_actions, name="my_actions"),
-    path("agenda/", calendar_feed, name="calendar_feed"),
-    path("agenda/<str:token>.ics", calendar_ics, name="calendar_ics"),
-]

@@ -6,17 +6,15 @@ Staff only (the versions are the editor's history); restoring only while the mem
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from avk.forms import parse_id
-from governance import services_memos
 from governance.access import get_memo_for_user
-from governance.forms_memos import VersionedForm
+from governance.forms.memos import VersionedForm
 from governance.models import Memo
-from governance.selectors_memos import compare_snapshots
-from governance.services_memos import MemoConflict
+from governance.selectors.memos import compare_snapshots
+from governance.services.memos import MemoConflict, memo_restore
 from governance.views.memos import _locked
 
 
@@ -70,7 +68,7 @@ def memo_compare(request, pk):
 
 
 @require_POST
-def memo_restore(request, pk, number):
+def restore_version(request, pk, number):
     memo = _staff_memo(request, pk)
     if not memo.is_editable:
         return _locked(request, memo)
@@ -79,7 +77,7 @@ def memo_restore(request, pk, number):
         messages.error(request, _("This change could not be made: reload the page and try again."))
         return redirect("governance:memo_versions", pk=memo.pk)
     try:
-        version = services_memos.memo_restore(
+        version = memo_restore(
             memo=memo,
             user=request.user,
             expected_version=form.cleaned_data["expected_version"],
@@ -96,10 +94,3 @@ def memo_restore(request, pk, number):
         _("Version %(old)s restored as version %(new)s.") % {"old": number, "new": version.number},
     )
     return redirect("governance:memo_edit", pk=memo.pk)
-
-
-urlpatterns = [
-    path("memos/<int:pk>/versies/", memo_versions, name="memo_versions"),
-    path("memos/<int:pk>/versies/vergelijken/", memo_compare, name="memo_compare"),
-    path("memos/<int:pk>/versies/<int:number>/terugzetten/", memo_restore, name="memo_restore"),
-]

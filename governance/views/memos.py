@@ -22,7 +22,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,11 +30,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from avk import documents
-from avk.forms import parse_id
+from avk.forms import add_errors, parse_id
 from avk.permissions import is_staff
-from governance import services_memos
 from governance.access import get_memo_for_user, memos_visible_to
-from governance.forms_memos import (
+from governance.forms.memos import (
     AnnexCaptionForm,
     AnnexForm,
     DecisionForm,
@@ -44,19 +43,11 @@ from governance.forms_memos import (
     VersionedForm,
 )
 from governance.models import Body, Memo, MemoAnnex, MemoSection, ProposedDecision
-from governance.selectors_memos import memo_parts
-from governance.services_memos import MemoConflict
+from governance.selectors.memos import memo_parts
+from governance.services import memos as services_memos
+from governance.services.memos import MemoConflict
 
 PER_PAGE = 25
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
 
 # --- reading ----------------------------------------------------------------------------
 
@@ -136,7 +127,7 @@ def memo_annex_image(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-def memo_create(request):
+def write_memo(request):
     if not is_staff(request.user):
         raise PermissionDenied
     initial = {"author": request.user.get_full_name(), "memo_date": timezone.localdate()}
@@ -148,7 +139,7 @@ def memo_create(request):
         try:
             memo = services_memos.memo_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -231,7 +222,7 @@ def memo_edit(request, pk):
                 form = _rebind_on_current(MemoHeaderForm, request, memo)
                 status = 409
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Memo saved (version %(v)s).") % {"v": memo.version})
                 return redirect("governance:memo_edit", pk=memo.pk)
@@ -404,7 +395,7 @@ def _part_form(request, pk, key, item_pk=None):
             form = _rebind_on_current(form_class, request, memo, auto_id=auto_id)
             return _form_response(request, memo, part, form, item, conflict=conflict, status=409)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if request.htmx:
                 return _list_response(
@@ -509,48 +500,3 @@ def memo_annex_delete(request, pk, item_pk):
 @require_POST
 def memo_annex_move(request, pk, item_pk):
     return _part_action(request, pk, "annex", item_pk, "move")
-
-
-urlpatterns = [
-    path("memos/", memo_list, name="memo_list"),
-    path("memos/nieuw/", memo_create, name="memo_create"),
-    path("memos/<int:pk>/", memo_detail, name="memo_detail"),
-    path("memos/<int:pk>/bewerken/", memo_edit, name="memo_edit"),
-    path("memos/bijlage/<int:pk>/", memo_annex_image, name="memo_annex_image"),
-    path("memos/<int:pk>/secties/nieuw/", memo_section_add, name="memo_section_add"),
-    path("memos/<int:pk>/secties/<int:item_pk>/", memo_section_edit, name="memo_section_edit"),
-    path(
-        "memos/<int:pk>/secties/<int:item_pk>/verwijderen/",
-        memo_section_delete,
-        name="memo_section_delete",
-    ),
-    path(
-        "memos/<int:pk>/secties/<int:item_pk>/verplaatsen/",
-        memo_section_move,
-        name="memo_section_move",
-    ),
-    path("memos/<int:pk>/besluiten/nieuw/", memo_decision_add, name="memo_decision_add"),
-    path("memos/<int:pk>/besluiten/<int:item_pk>/", memo_decision_edit, name="memo_decision_edit"),
-    path(
-        "memos/<int:pk>/besluiten/<int:item_pk>/verwijderen/",
-        memo_decision_delete,
-        name="memo_decision_delete",
-    ),
-    path(
-        "memos/<int:pk>/besluiten/<int:item_pk>/verplaatsen/",
-        memo_decision_move,
-        name="memo_decision_move",
-    ),
-    path("memos/<int:pk>/figuren/nieuw/", memo_annex_add, name="memo_annex_add"),
-    path("memos/<int:pk>/figuren/<int:item_pk>/", memo_annex_edit, name="memo_annex_edit"),
-    path(
-        "memos/<int:pk>/figuren/<int:item_pk>/verwijderen/",
-        memo_annex_delete,
-        name="memo_annex_delete",
-    ),
-    path(
-        "memos/<int:pk>/figuren/<int:item_pk>/verplaatsen/",
-        memo_annex_move,
-        name="memo_annex_move",
-    ),
-]

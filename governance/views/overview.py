@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from governance.selectors import bodies_with_current_seats
+from governance.selectors.bodies import bodies_with_current_seats
 
 
 def overview(request):

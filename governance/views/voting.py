@@ -10,16 +10,24 @@ from itertools import groupby
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from avk.forms import parse_id
+from avk.forms import add_errors, parse_id
 from avk.permissions import staff_required
-from governance import selectors_voting, services_voting
 from governance.access import get_memo_for_user, voting_seat
-from governance.forms_voting import BodyRulesForm, MemoSubmitForm, VoteForm, default_deadline
+from governance.forms.voting import BodyRulesForm, MemoSubmitForm, VoteForm, default_deadline
 from governance.models import Body, Memo, ProposedDecision, Vote
+from governance.selectors.voting import decision_row, decisions_awaiting, vote_page
+from governance.services.voting import (
+    MfaRequired,
+    body_rules_update,
+    memo_archive,
+    memo_submit,
+    memo_withdraw,
+    vote_cast,
+    voting_close,
+)
 
 
 def _errors(error: ValidationError) -> str:
@@ -32,7 +40,7 @@ def _to_vote_page(pk):
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def memo_submit(request, pk):
+def submit_memo(request, pk):
     """Submit a draft memo to its body, with a voting deadline and an optional opening."""
     memo = get_memo_for_user(request.user, pk, write=True)
     if memo.status != Memo.Status.DRAFT:
@@ -42,13 +50,9 @@ def memo_submit(request, pk):
     form = MemoSubmitForm(request.POST or None, initial={"voting_deadline": default_deadline()})
     if request.method == "POST" and form.is_valid():
         try:
-            memo = services_voting.memo_submit(memo=memo, user=request.user, **form.cleaned_data)
+            memo = memo_submit(memo=memo, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_errors(form, error)
         else:
             if memo.status == Memo.Status.VOTING:
                 messages.success(request, _("The memo has been submitted; the voting is open."))
@@ -68,11 +72,11 @@ def memo_submit(request, pk):
 def memo_vote(request, pk):
     """The voting page of a memo: the decisions, the user's vote, tallies, what is missing."""
     memo = get_memo_for_user(request.user, pk)
-    return render(request, "governance/vote.html", selectors_voting.vote_page(memo, request.user))
+    return render(request, "governance/vote.html", vote_page(memo, request.user))
 
 
 @require_POST
-def vote_cast(request, pk):
+def vote(request, pk):
     """Cast or change a vote. With htmx the decision's block answers; without, a redirect."""
     decision = get_object_or_404(ProposedDecision.objects.only("pk", "memo_id", "kind"), pk=pk)
     memo = get_memo_for_user(request.user, decision.memo_id)
@@ -80,22 +84,18 @@ def vote_cast(request, pk):
     confirmation = ""
     if form.is_valid():
         try:
-            vote = services_voting.vote_cast(
+            vote = vote_cast(
                 user=request.user,
                 decision=decision,
                 choice=form.cleaned_data["choice"],
                 comment=form.cleaned_data["comment"],
             )
-        except services_voting.MfaRequired:
-            page = selectors_voting.vote_page(memo, request.user)
+        except MfaRequired:
+            page = vote_page(memo, request.user)
             page["needs_mfa"] = True
             return render(request, "governance/vote.html", page, status=403)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_errors(form, error)
         else:
             confirmation = _("Your vote has been saved: %(choice)s.") % {
                 "choice": Vote.Choice(vote.choice).label
@@ -110,7 +110,7 @@ def vote_cast(request, pk):
         else:
             messages.success(request, confirmation)
         return _to_vote_page(memo.pk)
-    page, row = selectors_voting.decision_row(memo, request.user, decision.pk)
+    page, row = decision_row(memo, request.user, decision.pk)
     return render(
         request,
         "governance/includes/vote_decision.html",
@@ -134,29 +134,25 @@ def _staff_step(request, pk, step, done: str):
 @staff_required
 @require_POST
 def memo_close(request, pk):
-    return _staff_step(
-        request, pk, services_voting.voting_close, _("The voting is closed; the results are final.")
-    )
+    return _staff_step(request, pk, voting_close, _("The voting is closed; the results are final."))
 
 
 @staff_required
 @require_POST
-def memo_withdraw(request, pk):
-    return _staff_step(
-        request, pk, services_voting.memo_withdraw, _("The memo has been withdrawn.")
-    )
+def withdraw_memo(request, pk):
+    return _staff_step(request, pk, memo_withdraw, _("The memo has been withdrawn."))
 
 
 @staff_required
 @require_POST
-def memo_archive(request, pk):
-    return _staff_step(request, pk, services_voting.memo_archive, _("The memo has been archived."))
+def archive_memo(request, pk):
+    return _staff_step(request, pk, memo_archive, _("The memo has been archived."))
 
 
 @require_GET
 def my_votes(request):
     """Every open decision awaiting the user's vote, grouped by memo."""
-    decisions = selectors_voting.decisions_awaiting(request.user)
+    decisions = decisions_awaiting(request.user)
     groups = [
         {"memo": memo, "decisions": list(items)}
         for memo, items in groupby(decisions, key=lambda d: d.memo)
@@ -172,26 +168,10 @@ def body_rules(request, pk):
     form = BodyRulesForm(request.POST or None, instance=body)
     if request.method == "POST" and form.is_valid():
         try:
-            services_voting.body_rules_update(body=body, user=request.user, **form.cleaned_data)
+            body_rules_update(body=body, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The voting rules of %(body)s are saved.") % {"body": body})
             return redirect("governance:body_rules", pk=body.pk)
     return render(request, "governance/body_rules.html", {"body": body, "form": form})
-
-
-urlpatterns = [
-    path("memos/<int:pk>/indienen/", memo_submit, name="memo_submit"),
-    path("memos/<int:pk>/stemmen/", memo_vote, name="memo_vote"),
-    path("memos/<int:pk>/sluiten/", memo_close, name="memo_close"),
-    path("memos/<int:pk>/intrekken/", memo_withdraw, name="memo_withdraw"),
-    path("memos/<int:pk>/archiveren/", memo_archive, name="memo_archive"),
-    path("voorstellen/<int:pk>/stem/", vote_cast, name="vote_cast"),
-    path("mijn-stemmen/", my_votes, name="my_votes"),
-    path("organen/<int:pk>/stemregels/", body_rules, name="body_rules"),
-]

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from partners.teams import missing_text
+from partners.selectors.team import missing_text
 
 register = template.Library()
 

@@ -5,12 +5,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from avk.forms import add_errors
 from avk.permissions import is_staff, staff_required
-from partners import services
 from partners.access import get_partner_for_user
-from partners.forms import CommitmentForm, PackageForm
+from partners.forms.commitment import CommitmentForm, PackageForm
 from partners.models import Commitment, Package
-from partners.views.util import add_errors
+from partners.services.commitment import commitment_change, commitment_decide
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,7 +22,7 @@ def commitment(request, pk):
         data = dict(form.cleaned_data)
         propose = data.pop("action") == CommitmentForm.PROPOSE
         try:
-            services.commitment_change(partner=partner, user=request.user, propose=propose, **data)
+            commitment_change(partner=partner, user=request.user, propose=propose, **data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -50,14 +50,14 @@ def commitment(request, pk):
 
 @staff_required
 @require_POST
-def commitment_decide(request, commitment_pk):
+def answer_proposal(request, commitment_pk):
     commitment = get_object_or_404(Commitment, pk=commitment_pk)
     accept = request.POST.get("decision") == "accept"
     if request.POST.get("decision") not in ("accept", "decline"):
         messages.error(request, _("Choose to accept or decline."))
     else:
         try:
-            services.commitment_decide(commitment=commitment, user=request.user, accept=accept)
+            commitment_decide(commitment=commitment, user=request.user, accept=accept)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from avk.forms import parse_id
 from avk.permissions import is_staff
-from partners import teams
 from partners.access import editable_partner_ids, get_partner_for_user
 from partners.models import Municipality, Package, Partner
+from partners.selectors import team as teams
 
 
 def partner_list(request):

@@ -10,15 +10,15 @@ import secrets
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from avk.permissions import staff_required
-from partners import exports, imports, services_imports
-from partners.forms_imports import ImportForm
+from partners.forms.imports import ImportForm
 from partners.models import Partner
+from partners.selectors import exports, imports
+from partners.services.imports import ImportRefused, batch_import
 
 SESSION_KEY = "partners_import"
 
@@ -67,10 +67,8 @@ def import_preview(request, batch):
     status = 200
     if request.method == "POST":
         try:
-            outcome = services_imports.batch_import(
-                kind=kind, rows=rows, headers=headers, user=request.user
-            )
-        except services_imports.ImportRefused as refused:
+            outcome = batch_import(kind=kind, rows=rows, headers=headers, user=request.user)
+        except ImportRefused as refused:
             messages.error(request, " ".join(refused.messages))
             results = refused.results or imports.validate_rows(kind, rows, headers)
             status = 400
@@ -154,11 +152,3 @@ def export_directory(request):
 @require_GET
 def export_teams(request):
     return _csv_response(exports.teams_csv(), "teams")
-
-
-urlpatterns = [
-    path("import/", import_start, name="import_start"),
-    path("import/<str:batch>/", import_preview, name="import_preview"),
-    path("export/partners.csv", export_directory, name="export_directory"),
-    path("export/teams.csv", export_teams, name="export_teams"),
-]

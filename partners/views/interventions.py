@@ -9,17 +9,17 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk.forms import parse_id
 from avk.permissions import is_staff, staff_required
-from partners import services_interventions
 from partners.access import editable_partner_ids, get_partner_for_user
-from partners.forms_interventions import InterventionForm
+from partners.forms.interventions import InterventionForm
 from partners.models import Intervention, Municipality, Partner
+from partners.services.interventions import intervention_publish, intervention_save
 
 PER_PAGE = 25
 SEARCH_MAX_LENGTH = 200
@@ -138,9 +138,7 @@ def intervention_create(request, pk):
         can_publish=is_staff(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        intervention = services_interventions.intervention_save(
-            form=form, user=request.user, partner=partner
-        )
+        intervention = intervention_save(form=form, user=request.user, partner=partner)
         messages.success(
             request, _("Intervention “%(title)s” added.") % {"title": intervention.title}
         )
@@ -164,9 +162,7 @@ def intervention_edit(request, pk, intervention_pk):
         can_publish=is_staff(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        intervention = services_interventions.intervention_save(
-            form=form, user=request.user, partner=partner
-        )
+        intervention = intervention_save(form=form, user=request.user, partner=partner)
         messages.success(
             request, _("Intervention “%(title)s” saved.") % {"title": intervention.title}
         )
@@ -180,14 +176,14 @@ def intervention_edit(request, pk, intervention_pk):
 
 @staff_required
 @require_POST
-def intervention_publish(request, intervention_pk):
+def publish_intervention(request, intervention_pk):
     """Put a good example in the public showcase, or take it out.
 
     `publish` = "1"/"0" says which (so a double submit changes nothing); without it, toggle.
     """
     wanted = {"1": True, "0": False}.get(request.POST.get("publish"))
     intervention = get_object_or_404(Intervention, pk=intervention_pk)
-    intervention = services_interventions.intervention_publish(
+    intervention = intervention_publish(
         intervention=intervention, user=request.user, publish=wanted
     )
     now = intervention.is_published
@@ -203,24 +199,3 @@ def intervention_publish(request, intervention_pk):
     ):
         return redirect(next_url)
     return redirect(reverse("partners:intervention_list"))
-
-
-urlpatterns = [
-    path("interventies/", intervention_list, name="intervention_list"),
-    path(
-        "interventies/per-gemeente/",
-        intervention_by_municipality,
-        name="intervention_by_municipality",
-    ),
-    path("<int:pk>/interventies/nieuw/", intervention_create, name="intervention_create"),
-    path(
-        "<int:pk>/interventies/<int:intervention_pk>/",
-        intervention_edit,
-        name="intervention_edit",
-    ),
-    path(
-        "interventies/<int:intervention_pk>/etalage/",
-        intervention_publish,
-        name="intervention_publish",
-    ),
-]

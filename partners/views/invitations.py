@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from avk.forms import add_errors
 from avk.permissions import staff_required
-from partners import services
-from partners.forms import AcceptInvitationForm, InvitationForm
+from partners.forms.invitations import AcceptInvitationForm, InvitationForm
 from partners.models import Invitation
-from partners.views.util import add_errors
+from partners.services.invitations import invitation_accept, invitation_create, invitation_for_token
 
 
 @staff_required
@@ -19,9 +19,7 @@ def invitation_list(request):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation, _token = services.invitation_create(
-                invited_by=request.user, **form.cleaned_data
-            )
+            invitation, _token = invitation_create(invited_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -38,8 +36,8 @@ def invitation_list(request):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def invitation_accept(request, token):
-    invitation = services.invitation_for_token(token)
+def accept_invitation(request, token):
+    invitation = invitation_for_token(token)
     if invitation is None or invitation.accepted_at or invitation.is_expired:
         return render(
             request,
@@ -50,7 +48,7 @@ def invitation_accept(request, token):
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.invitation_accept(token=token, password=form.cleaned_data["password1"])
+            user = invitation_accept(token=token, password=form.cleaned_data["password1"])
         except ValidationError as error:
             add_errors(form, error, field="password1")
         else:

@@ -8,18 +8,24 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from avk.forms import add_errors
 from avk.models import AuditEntry
 from avk.permissions import is_staff, staff_required
-from partners import services_quickscan as services
 from partners.access import get_partner_for_user
-from partners.forms_quickscan import CriterionEditForm, CriterionForm, QuickScanForm
+from partners.forms.quickscan import CriterionEditForm, CriterionForm, QuickScanForm
 from partners.models import QuickScan, QuickScanCriterion
-from partners.selectors_quickscan import overview_years, quickscan_overview
-from partners.views.util import add_errors
+from partners.selectors.quickscan import overview_years, quickscan_overview
+from partners.services.quickscan import (
+    CRITERIA_GROUP,
+    criterion_create,
+    criterion_delete,
+    criterion_update,
+    current_year,
+    quickscan_save,
+)
 
 MIN_YEAR, MAX_YEAR = 2000, 9999
 
@@ -35,7 +41,7 @@ def _active_partner_for_writer(user, pk):
 @staff_required
 @require_GET
 def quickscan_overview_view(request):
-    current = services.current_year()
+    current = current_year()
     years = overview_years(current)
     try:
         chosen = int(request.GET.get("year", ""))
@@ -69,7 +75,7 @@ def quickscan_criteria(request):
     form = CriterionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            criterion = services.criterion_create(user=request.user, **form.cleaned_data)
+            criterion = criterion_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -85,7 +91,7 @@ def quickscan_criteria(request):
             "form": form,
             "active": [c for c in criteria if c.is_active],
             "inactive": [c for c in criteria if not c.is_active],
-            "entries": AuditEntry.objects.filter(group=services.CRITERIA_GROUP)
+            "entries": AuditEntry.objects.filter(group=CRITERIA_GROUP)
             .select_related("actor")
             .order_by("-created_at", "-id")[:20],
         },
@@ -99,7 +105,7 @@ def quickscan_criterion_edit(request, criterion_pk):
     answered = criterion.answers.exists()
     if request.method == "POST" and request.POST.get("action") == "delete":
         try:
-            services.criterion_delete(criterion=criterion, user=request.user)
+            criterion_delete(criterion=criterion, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("partners:quickscan_criterion_edit", criterion_pk=criterion.pk)
@@ -108,7 +114,7 @@ def quickscan_criterion_edit(request, criterion_pk):
     form = CriterionEditForm(request.POST or None, instance=criterion)
     if request.method == "POST" and form.is_valid():
         try:
-            services.criterion_update(criterion=criterion, user=request.user, **form.cleaned_data)
+            criterion_update(criterion=criterion, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -125,7 +131,7 @@ def quickscan_criterion_edit(request, criterion_pk):
 def quickscan_fill(request, pk):
     """The partner's quick scan of this year: a new one, or the one filled in earlier."""
     partner = _active_partner_for_writer(request.user, pk)
-    year = services.current_year()
+    year = current_year()
     criteria = list(QuickScanCriterion.objects.filter(is_active=True))
     scan = QuickScan.objects.filter(partner=partner, year=year).prefetch_related("answers").first()
     initial = QuickScanForm.initial_from(scan) if scan else {}
@@ -133,9 +139,7 @@ def quickscan_fill(request, pk):
     form = QuickScanForm(data, criteria=criteria, initial=initial)
     if request.method == "POST" and criteria and form.is_valid():
         try:
-            services.quickscan_save(
-                partner=partner, year=year, answers=form.answers(), user=request.user
-            )
+            quickscan_save(partner=partner, year=year, answers=form.answers(), user=request.user)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -175,21 +179,8 @@ def quickscan_detail(request, pk, year):
             "partner": partner,
             "scan": scan,
             "answers": answers,
-            "can_fill": year == services.current_year(),
+            "can_fill": year == current_year(),
             "is_staff": is_staff(request.user),
             "history": partner.quick_scans.order_by("-year"),
         },
     )
-
-
-urlpatterns = [
-    path("quickscan/", quickscan_overview_view, name="quickscan_overview"),
-    path("quickscan/criteria/", quickscan_criteria, name="quickscan_criteria"),
-    path(
-        "quickscan/criteria/<int:criterion_pk>/",
-        quickscan_criterion_edit,
-        name="quickscan_criterion_edit",
-    ),
-    path("<int:pk>/quickscan/", quickscan_fill, name="quickscan_fill"),
-    path("<int:pk>/quickscan/<int:year>/", quickscan_detail, name="quickscan_detail"),
-]

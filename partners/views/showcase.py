@@ -7,7 +7,6 @@ Contact people are never shown here: this page is public.
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.urls import path
 from django.views.decorators.http import require_GET
 
 from partners.models import Intervention, Partner
@@ -34,8 +33,3 @@ def index(request):
             "examples": examples,
         },
     )
-
-
-urlpatterns = [
-    path("", index, name="index"),
-]

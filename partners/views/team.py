@@ -4,14 +4,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from avk.audit import audit_group
+from avk.forms import add_errors
 from avk.models import AuditEntry
 from avk.permissions import staff_required
-from partners import services, teams
 from partners.access import get_partner_for_user
-from partners.forms import ColleagueInvitationForm, ContactForm, TeamMemberForm
+from partners.forms.team import ColleagueInvitationForm, ContactForm, TeamMemberForm
 from partners.models import Partner, TeamMember
 from partners.models.team import DelegationLevel
-from partners.views.util import add_errors
+from partners.selectors.team import annotate_team_counts, counts_of, is_complete, team_gaps
+from partners.services.invitations import invitation_create
+from partners.services.team import (
+    TeamConflict,
+    contact_set,
+    delegate_set,
+    team_member_add,
+    team_member_remove,
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -30,23 +39,21 @@ def team(request, pk):
     try:
         if action == "add" and add_form.is_valid():
             data = dict(add_form.cleaned_data)
-            services.team_member_add(
+            team_member_add(
                 partner=partner, user=request.user, expected_version=data.pop("version"), **data
             )
             messages.success(request, _("%(name)s has been added.") % {"name": data["name"]})
             return redirect("partners:team", pk=partner.pk)
         if action == "remove":
             member = get_object_or_404(TeamMember, pk=request.POST.get("member"), partner=partner)
-            services.team_member_remove(
-                member=member, user=request.user, expected_version=_version(request)
-            )
+            team_member_remove(member=member, user=request.user, expected_version=_version(request))
             messages.success(request, _("%(name)s has been removed.") % {"name": member.person})
             return redirect("partners:team", pk=partner.pk)
         if action == "contact" and contact_form.is_valid():
             _save_contact(partner, request.user, contact_form.cleaned_data)
             messages.success(request, _("Contact person and delegates saved."))
             return redirect("partners:team", pk=partner.pk)
-    except services.TeamConflict as conflict:
+    except TeamConflict as conflict:
         messages.error(request, conflict.messages[0])
         partner.refresh_from_db()
         # Keep what the person typed, but against the current version of the team.
@@ -57,15 +64,15 @@ def team(request, pk):
         add_errors(add_form if action == "add" else contact_form, error)
 
     members = partner.team_members.select_related("person").order_by("role", "person__name")
-    counts = teams.counts_of(partner)
+    counts = counts_of(partner)
     return render(
         request,
         "partners/team.html",
         {
             "partner": partner,
             "members": members,
-            "gaps": teams.team_gaps(counts),
-            "complete": teams.is_complete(counts),
+            "gaps": team_gaps(counts),
+            "complete": is_complete(counts),
             "add_form": add_form,
             "contact_form": contact_form,
         },
@@ -89,7 +96,7 @@ def _contact_initial(partner: Partner) -> dict:
 def _save_contact(partner, user, data):
     version = data["version"]
     if data["contact_person"] != partner.contact_person:
-        services.contact_set(
+        contact_set(
             partner=partner, user=user, person=data["contact_person"], expected_version=version
         )
         version += 1
@@ -97,7 +104,7 @@ def _save_contact(partner, user, data):
     for level in DelegationLevel.values:
         person = data[f"delegate_{level}"]
         if current.get(level) != person:
-            services.delegate_set(
+            delegate_set(
                 partner=partner, user=user, level=level, person=person, expected_version=version
             )
             version += 1
@@ -106,14 +113,14 @@ def _save_contact(partner, user, data):
 @staff_required
 def team_overview(request):
     """Every partner's AVK team against the target composition."""
-    partners = teams.annotate_team_counts(
+    partners = annotate_team_counts(
         Partner.objects.filter(is_active=True).select_related("contact_person")
     )
     rows = []
     for partner in partners:
-        counts = teams.counts_of(partner)
-        gaps = teams.team_gaps(counts)
-        rows.append({"partner": partner, "gaps": gaps, "complete": teams.is_complete(counts)})
+        counts = counts_of(partner)
+        gaps = team_gaps(counts)
+        rows.append({"partner": partner, "gaps": gaps, "complete": is_complete(counts)})
     return render(
         request,
         "partners/team_overview.html",
@@ -128,7 +135,7 @@ def colleague_invite(request, pk):
     form = ColleagueInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation, _token = services.invitation_create(
+            invitation, _token = invitation_create(
                 invited_by=request.user, partner=partner, **form.cleaned_data
             )
         except ValidationError as error:
@@ -145,7 +152,7 @@ def colleague_invite(request, pk):
 def audit(request, pk):
     partner = get_object_or_404(Partner, pk=pk)
     entries = (
-        AuditEntry.objects.filter(group=f"partner:{partner.pk}")
+        AuditEntry.objects.filter(group=audit_group("partner", partner.pk))
         .select_related("actor")
         .order_by("-created_at", "-id")[:500]
     )

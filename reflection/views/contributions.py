@@ -5,18 +5,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from avk.forms import add_errors
 from avk.permissions import is_staff, staff_required
-from partners.views.util import add_errors
-from reflection import ical
-from reflection import services_contributions as services
 from reflection.access import can_contribute, is_participant
-from reflection.forms_contributions import QUESTIONS, ContributionForm, ModerateForm
+from reflection.forms.contributions import QUESTIONS, ContributionForm, ModerateForm
 from reflection.models import Contribution, ReflectionSession, Side
+from reflection.selectors import calendar as ical
+from reflection.services.contributions import (
+    contribution_moderate,
+    contribution_promote,
+    contributions_save,
+)
 
 
 def _session_for_participant(user, pk) -> ReflectionSession:
@@ -40,9 +44,7 @@ def contribute(request, pk):
     form = ContributionForm(request.POST or None, initial=mine) if is_open else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
-            services.contributions_save(
-                session=session, author=request.user, answers=form.answers()
-            )
+            contributions_save(session=session, author=request.user, answers=form.answers())
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -72,7 +74,7 @@ def contribution_list(request, pk):
             contribution = get_object_or_404(
                 Contribution, pk=form.cleaned_data["contribution"], session=session
             )
-            services.contribution_moderate(
+            contribution_moderate(
                 contribution=contribution, status=form.cleaned_data["status"], user=request.user
             )
             messages.success(request, _("The status has been changed."))
@@ -106,11 +108,11 @@ def contribution_list(request, pk):
 
 @staff_required
 @require_POST
-def contribution_promote(request, pk):
+def promote_contribution(request, pk):
     """Turn a contribution into a new, numbered attention point on its session and side."""
     contribution = get_object_or_404(Contribution.objects.select_related("session"), pk=pk)
     try:
-        point = services.contribution_promote(contribution=contribution, user=request.user)
+        point = contribution_promote(contribution=contribution, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -137,11 +139,3 @@ def session_ical(request, pk):
         f'attachment; filename="eiland-van-reflectie-{session.year}-{session.pk}.ics"'
     )
     return response
-
-
-urlpatterns = [
-    path("sessies/<int:pk>/inbreng/", contribute, name="contribute"),
-    path("sessies/<int:pk>/inbreng/overzicht/", contribution_list, name="contribution_list"),
-    path("inbreng/<int:pk>/aandachtspunt/", contribution_promote, name="contribution_promote"),
-    path("sessies/<int:pk>/agenda.ics", session_ical, name="session_ical"),
-]

@@ -11,26 +11,24 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk import documents
+from avk.forms import add_errors
 from avk.permissions import is_staff, staff_required
 from partners.models import Partner
-from reflection import services_plans
 from reflection.documents import timeline
-from reflection.forms_plans import AdoptForm, CarryForm, EffortForm, PlanForm
+from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm
 from reflection.models import AttentionPoint, Effort, PhasePlan
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: per field where the form has the field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
+from reflection.services.plans import (
+    attention_point_carry,
+    effort_save,
+    plan_adopt,
+    plan_create,
+    plan_new_version,
+    plan_update,
+)
 
 
 def _plan_efforts(plan: PhasePlan) -> list[Effort]:
@@ -114,13 +112,13 @@ def plan_detail(request, pk):
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def plan_create(request):
+def start_plan(request):
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services_plans.plan_create(user=request.user, **form.cleaned_data)
+            plan = plan_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Phase plan “%(plan)s” added.") % {"plan": plan})
             return redirect("reflection:plan_detail", pk=plan.pk)
@@ -137,9 +135,9 @@ def plan_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "number"}
         try:
-            plan = services_plans.plan_update(plan=plan, user=request.user, **data)
+            plan = plan_update(plan=plan, user=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Phase plan “%(plan)s” saved.") % {"plan": plan})
             return redirect("reflection:plan_detail", pk=plan.pk)
@@ -148,7 +146,7 @@ def plan_edit(request, pk):
 
 @staff_required
 @require_POST
-def plan_adopt(request, pk):
+def adopt_plan(request, pk):
     plan = get_object_or_404(_plan_query(), pk=pk)
     if not plan.is_editable:
         return _locked(request, plan)
@@ -159,7 +157,7 @@ def plan_adopt(request, pk):
                 messages.error(request, error)
         return redirect("reflection:plan_detail", pk=plan.pk)
     try:
-        plan = services_plans.plan_adopt(plan=plan, user=request.user, **form.cleaned_data)
+        plan = plan_adopt(plan=plan, user=request.user, **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -169,10 +167,10 @@ def plan_adopt(request, pk):
 
 @staff_required
 @require_POST
-def plan_new_version(request, pk):
+def start_new_version(request, pk):
     plan = get_object_or_404(PhasePlan, pk=pk)
     try:
-        new = services_plans.plan_new_version(plan=plan, user=request.user)
+        new = plan_new_version(plan=plan, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reflection:plan_detail", pk=plan.pk)
@@ -196,11 +194,9 @@ def _effort_page(request, plan: PhasePlan, effort: Effort | None):
     form = EffortForm(request.POST or None, instance=effort, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services_plans.effort_save(
-                plan=plan, effort=effort, user=request.user, **form.cleaned_data
-            )
+            saved = effort_save(plan=plan, effort=effort, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Effort “%(effort)s” saved.") % {"effort": saved})
             return redirect("reflection:plan_detail", pk=plan.pk)
@@ -225,7 +221,7 @@ def effort_edit(request, pk):
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def attention_point_carry(request, pk):
+def carry_attention_point(request, pk):
     """Carry an attention point into a draft plan: as a new effort, or linked to one."""
     point = get_object_or_404(AttentionPoint.objects.select_related("session"), pk=pk)
     form = CarryForm(request.POST or None, initial={"title": point.title})
@@ -233,7 +229,7 @@ def attention_point_carry(request, pk):
         data = form.cleaned_data
         link = data["mode"] == CarryForm.LINK
         try:
-            effort = services_plans.attention_point_carry(
+            effort = attention_point_carry(
                 point=point,
                 plan=data["plan"],
                 user=request.user,
@@ -244,7 +240,7 @@ def attention_point_carry(request, pk):
                 end=data["end"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -262,20 +258,3 @@ def attention_point_carry(request, pk):
             "has_drafts": form.fields["plan"].queryset.exists(),
         },
     )
-
-
-urlpatterns = [
-    path("faseplannen/", plan_list, name="plan_list"),
-    path("faseplannen/nieuw/", plan_create, name="plan_create"),
-    path("faseplannen/<int:pk>/", plan_detail, name="plan_detail"),
-    path("faseplannen/<int:pk>/bewerken/", plan_edit, name="plan_edit"),
-    path("faseplannen/<int:pk>/vaststellen/", plan_adopt, name="plan_adopt"),
-    path("faseplannen/<int:pk>/nieuwe-versie/", plan_new_version, name="plan_new_version"),
-    path("faseplannen/<int:pk>/inspanningen/nieuw/", effort_create, name="effort_create"),
-    path("inspanningen/<int:pk>/", effort_edit, name="effort_edit"),
-    path(
-        "aandachtspunten/<int:pk>/naar-faseplan/",
-        attention_point_carry,
-        name="attention_point_carry",
-    ),
-]

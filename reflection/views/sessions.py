@@ -8,20 +8,26 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from avk.forms import add_errors
 from avk.permissions import is_staff, staff_required
-from reflection import selectors, services_sessions
-from reflection.forms_sessions import (
+from reflection.forms.sessions import (
     AttentionPointCreateForm,
     AttentionPointForm,
     SessionForm,
     side_forms,
 )
 from reflection.models import AttentionPoint, ReflectionSession, Side
+from reflection.selectors.sessions import related_candidates, session_years, year_overview
+from reflection.services.sessions import (
+    attention_point_create,
+    attention_point_update,
+    session_save,
+)
 
 
 def _year_url(session_or_point) -> str:
@@ -29,19 +35,10 @@ def _year_url(session_or_point) -> str:
     return reverse("reflection:year_detail", args=[session.year]) + f"#session-{session.pk}"
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: per field where the form has the field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @require_GET
-def year_overview(request):
+def newest_year(request):
     """The newest year with sessions; an empty page when there are none yet."""
-    years = selectors.session_years()
+    years = session_years()
     if years:
         return redirect("reflection:year_detail", year=years[0])
     return render(
@@ -62,8 +59,8 @@ def year_detail(request, year):
     """The islands of one year side by side, per side of the lemniscate."""
     if not 2000 <= year <= 2100:  # also keeps absurd numbers away from the database
         raise Http404
-    context = selectors.year_overview(year)
-    context["years"] = selectors.session_years()
+    context = year_overview(year)
+    context["years"] = session_years()
     context["is_staff"] = is_staff(request.user)
     context["today"] = timezone.localdate()
     return render(request, "reflection/year.html", context)
@@ -75,9 +72,9 @@ def _session_page(request, session: ReflectionSession | None):
     sides = side_forms(data, session)
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for _s, _l, f in sides):
         try:
-            saved = services_sessions.session_save(form=form, side_forms=sides, user=request.user)
+            saved = session_save(form=form, side_forms=sides, user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if session is None:
                 messages.success(request, _("Session “%(session)s” added.") % {"session": saved})
@@ -113,17 +110,15 @@ def session_edit(request, pk):
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def attention_point_create(request, pk):
+def add_attention_point(request, pk):
     session = get_object_or_404(ReflectionSession, pk=pk)
     initial = {"side": request.GET.get("side")} if request.GET.get("side") in Side.values else {}
     form = AttentionPointCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            point = services_sessions.attention_point_create(
-                session=session, user=request.user, **form.cleaned_data
-            )
+            point = attention_point_create(session=session, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Attention point %(point)s added.") % {"point": point})
             # Next: its ingredients and the links to other islands.
@@ -149,15 +144,13 @@ def attention_point_edit(request, pk):
         "related": [p.pk for p in point.related.all()],
     }
     form = AttentionPointForm(
-        request.POST or None, initial=initial, candidates=selectors.related_candidates(point)
+        request.POST or None, initial=initial, candidates=related_candidates(point)
     )
     if request.method == "POST" and form.is_valid():
         try:
-            point = services_sessions.attention_point_update(
-                point=point, user=request.user, **form.cleaned_data
-            )
+            point = attention_point_update(point=point, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Attention point %(point)s saved.") % {"point": point})
             return redirect(_year_url(point))
@@ -166,17 +159,3 @@ def attention_point_edit(request, pk):
         "reflection/attention_point_form.html",
         {"form": form, "session": point.session, "point": point},
     )
-
-
-urlpatterns = [
-    path("", year_overview, name="year_overview"),
-    path("<int:year>/", year_detail, name="year_detail"),
-    path("sessies/nieuw/", session_create, name="session_create"),
-    path("sessies/<int:pk>/", session_edit, name="session_edit"),
-    path(
-        "sessies/<int:pk>/aandachtspunten/nieuw/",
-        attention_point_create,
-        name="attention_point_create",
-    ),
-    path("aandachtspunten/<int:pk>/", attention_point_edit, name="attention_point_edit"),
-]

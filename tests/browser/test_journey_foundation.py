@@ -12,7 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from partners.demo import DEMO_PASSWORD
+from partners.demo.organisations import DEMO_PASSWORD
 
 PROGRAMME_LEADER = "programmaleider@avk.example"
 BODY_NAMES = [

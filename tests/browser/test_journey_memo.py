@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from governance.models import Body, Decision, Memo, ProposedDecision
-from partners.demo import DEMO_PASSWORD
+from partners.demo.organisations import DEMO_PASSWORD
 
 TIMEOUT = 10_000
 PDF_TIMEOUT = 30_000

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from partners.demo import DEMO_PASSWORD
+from partners.demo.organisations import DEMO_PASSWORD
 from partners.models import Intervention, Package, Partner
 
 EDITOR = "redacteur.cosis@avk.example"

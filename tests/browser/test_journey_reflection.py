@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from partners.demo import DEMO_PASSWORD
+from partners.demo.organisations import DEMO_PASSWORD
 from partners.models import Person
 from reflection.models import AttentionPoint, Contribution, Effort, PhasePlan, ReflectionSession
 

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from governance.models import MemoAnnex, MemoVersion
-from governance.services_memos import memo_snapshot
+from governance.services.memos import memo_snapshot
 from tests.governance.factories import MemoFactory, MemoSectionFactory, ProposedDecisionFactory
 
 

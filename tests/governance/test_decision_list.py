@@ -14,7 +14,7 @@ from django.urls import reverse
 from avk import documents
 from avk.models import Document
 from governance.models import Decision, ProposedDecision
-from governance.selectors_decisions import decision_phrase
+from governance.selectors.decisions import decision_phrase
 from tests.governance.factories_meetings import (
     ClosedDecisionFactory,
     ListedDecisionFactory,
@@ -220,7 +220,7 @@ def test_csv_for_excel(client, db_member, db_body):
 
 
 def test_csv_defuses_a_formula_at_the_start_of_a_cell(db_body):
-    from governance.selectors_decisions import decision_list_csv
+    from governance.selectors.decisions import decision_list_csv
 
     proposed = ClosedDecisionFactory(memo__body=db_body, memo__title="=1+1")
     Decision.objects.create(

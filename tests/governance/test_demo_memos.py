@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from governance import demo as governance_demo
-from governance import demo_memos
+from governance.demo import bodies as governance_demo
+from governance.demo import memos as demo_memos
 from governance.models import (
     ActionItem,
     AgendaItem,
@@ -16,7 +16,7 @@ from governance.models import (
     ProposedDecision,
     Vote,
 )
-from partners import demo as partners_demo
+from partners.demo import organisations as partners_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from avk import documents
 from avk.models import Document
 from avk.pdf import render_pdf
-from governance.documents_memo import memo_can_request, memo_pdf_context
+from governance.documents import memo_can_request, memo_pdf_context
 from governance.models import Memo
 from tests.governance.factories import (
     DecisionFactory,

@@ -12,9 +12,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from governance import services_memos
 from governance.models import Memo
-from governance.services_memos import MemoConflict
+from governance.services import memos as services_memos
+from governance.services.memos import MemoConflict
 from tests.factories import UserFactory
 from tests.governance.factories_memos import full_memo
 

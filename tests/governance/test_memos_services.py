@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from avk.models import AuditEntry
-from governance import services_memos
 from governance.markdown import render_markdown
 from governance.models import Memo, MemoVersion, ProposedDecision
-from governance.services_memos import MemoConflict, memo_snapshot
+from governance.services import memos as services_memos
+from governance.services.memos import MemoConflict, memo_snapshot
 from tests.governance.factories import ActionItemFactory, MemoFactory
 from tests.governance.factories_memos import MemoAnnexFactory, full_memo
 

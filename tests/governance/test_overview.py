@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import Body, Seat
-from governance.selectors import bodies_with_current_seats
+from governance.selectors.bodies import bodies_with_current_seats
 from tests.factories import BodyFactory, PartnerFactory, PersonFactory, SeatFactory
 
 
@@ -71,7 +71,7 @@ def test_overview_query_count_does_not_grow_with_the_data(client, staff):
 def test_bodies_without_experience_expert_agrees_with_the_overview(db):
     import datetime
 
-    from governance.selectors import bodies_without_experience_expert
+    from governance.selectors.bodies import bodies_without_experience_expert
 
     with_role = BodyFactory(name="Met rol")
     SeatFactory(body=with_role, role=Seat.Role.EXPERIENCE_EXPERT)

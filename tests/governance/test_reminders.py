@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from avk.models import OutgoingMail
-from governance import reminders
 from governance.models import ActionItem, Seat
-from governance.tasks_reminders import reminder_digests
+from governance.services import reminders
+from governance.tasks import reminder_digests
 from tests.factories import PersonFactory, SeatFactory, UserFactory
 from tests.governance.factories import (
     ActionItemFactory,

@@ -15,8 +15,8 @@ from django.db import connection
 from django.utils import timezone
 
 from avk.models import User
-from governance import services_voting as sv
 from governance.models import Memo, ProposedDecision, Seat, Vote, VoteRecord
+from governance.services import voting as sv
 from partners.models import Person
 from tests.factories import BodyFactory
 from tests.governance.factories import ProposedDecisionFactory, VotingMemoFactory

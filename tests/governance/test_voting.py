@@ -8,15 +8,15 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from avk.models import AuditEntry
-from governance import services_voting as sv
 from governance.models import Body, Decision, Memo, ProposedDecision, Seat, Vote, VoteRecord
-from governance.selectors_voting import (
+from governance.selectors.voting import (
     awaiting_vote_count,
     decisions_awaiting,
     missing_text,
     vote_page,
 )
-from governance.tasks_voting import voting_advance
+from governance.services import voting as sv
+from governance.tasks import voting_advance
 from tests.factories import BodyFactory
 from tests.governance.factories import MemoFactory, ProposedDecisionFactory, VoteFactory
 from tests.governance.factories_voting import voter, voting_memo, with_mfa

@@ -11,9 +11,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from governance import services_voting as sv
-from governance.forms_voting import default_deadline
+from governance.forms.voting import default_deadline
 from governance.models import Body, Decision, Memo, ProposedDecision, Seat, Vote
+from governance.services import voting as sv
 from tests.factories import BodyFactory
 from tests.governance.factories import MemoFactory, ProposedDecisionFactory
 from tests.governance.factories_voting import voter, voting_memo, with_mfa

@@ -64,8 +64,8 @@ def test_dashboard_query_count_does_not_grow(client, staff):
 def test_staff_dashboard_shows_what_needs_attention(client, staff, partner_a, editor_a):
     import datetime
 
-    from partners import services
     from partners.models import Package
+    from partners.services import commitment as services
 
     package = Package.objects.create(code="A", name="Kopgroep")
     services.commitment_change(

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from avk.models import AuditEntry
-from partners import services
 from partners.models import Commitment, Package
+from partners.services import commitment as services
 
 
 @pytest.fixture

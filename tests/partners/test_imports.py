@@ -14,8 +14,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from avk.models import AuditEntry
-from partners import imports
 from partners.models import Commitment, Partner, Person
+from partners.selectors import imports
 from partners.views.imports import SESSION_KEY
 from tests.factories import UserFactory
 from tests.partners.factories_imports import (

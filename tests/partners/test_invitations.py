@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from avk.models import User
-from partners import services
 from partners.models import Invitation, PartnerMembership, Person
+from partners.services import invitations as services
 
 GOOD_PASSWORD = "Veenkolonien-2026!"
 

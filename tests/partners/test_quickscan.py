@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from avk.models import AuditEntry
-from partners import demo_quickscan
+from partners.demo import quickscan as demo_quickscan
 from partners.models import QuickScan, QuickScanAnswer, QuickScanCriterion
-from partners.services_quickscan import (
+from partners.services.quickscan import (
     CRITERIA_GROUP,
     Answer,
     criterion_create,

@@ -4,8 +4,8 @@ from django.core import mail
 
 from avk.emails import mail_deliver
 from avk.models import OutgoingMail
-from partners import reminders
 from partners.models import Package, TeamMember
+from partners.services import reminders
 from tests.factories import PartnerFactory, PersonFactory
 
 JAN_20 = datetime.date(2026, 1, 20)

@@ -3,8 +3,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from avk.models import AuditEntry
-from partners import services, teams
 from partners.models import Delegate, Partner, Person, TeamMember
+from partners.selectors import team as teams
+from partners.services import team as services
 from tests.factories import PersonFactory
 
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from avk.models import AuditEntry, OutgoingMail
 from partners.models import Person
-from reflection import ical
 from reflection.models import AttentionPoint, Contribution, ReflectionSession
+from reflection.selectors import calendar as ical
 from reflection.tasks import reflection_invitations
 from tests.factories import PersonFactory, UserFactory
 
@@ -134,7 +134,7 @@ def test_nothing_can_be_written_from_the_session_date_on(client, participant, st
 def test_service_refuses_after_the_date_too(participant):
     from django.core.exceptions import PermissionDenied
 
-    from reflection.services_contributions import contributions_save
+    from reflection.services.contributions import contributions_save
 
     session = make_session(days=-1, participants=[person_of(participant)])
     with pytest.raises(PermissionDenied):

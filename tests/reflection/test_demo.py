@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Count
 
-from reflection import demo
+from reflection.demo import islands as demo
 from reflection.models import (
     AttentionPoint,
     Effort,
@@ -28,8 +28,8 @@ def counts() -> dict:
 
 
 def test_demo_builds_the_memo_islands_and_plan_idempotently(db):
-    from governance import demo as g
-    from partners import demo as p
+    from governance.demo import bodies as g
+    from partners.demo import organisations as p
 
     p.build()
     g.build()

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from avk.models import AuditEntry
-from reflection import services_plans
 from reflection.models import Effort, PhasePlan
+from reflection.services import plans as services_plans
 from tests.factories import PartnerFactory, PersonFactory
 from tests.reflection.factories_plans import (
     EffortFactory,

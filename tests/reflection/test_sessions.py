@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from avk.models import AuditEntry
-from reflection import selectors, services_sessions
 from reflection.models import (
     AttentionPoint,
     Effort,
@@ -19,6 +18,8 @@ from reflection.models import (
     SessionSide,
     Side,
 )
+from reflection.selectors import sessions as selectors
+from reflection.services import sessions as services_sessions
 from tests.factories import PersonFactory
 from tests.reflection.factories import (
     AttentionPointFactory,

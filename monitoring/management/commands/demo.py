@@ -2,11 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from governance import demo as governance_demo
-from governance import demo_memos
-from partners import demo as partners_demo
-from partners import demo_quickscan as quickscan_demo
-from reflection import demo as reflection_demo
+from governance.demo import bodies as governance_demo
+from governance.demo import memos as demo_memos
+from partners.demo import organisations as partners_demo
+from partners.demo import quickscan as quickscan_demo
+from reflection.demo import islands as reflection_demo
 
 
 class Command(BaseCommand):

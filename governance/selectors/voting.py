@@ -1,0 +1,188 @@
+"""Reads of the voting: the voting page of a memo (tallies, what is still missing, who has
+not voted yet) and what awaits a member's vote. Each runs a fixed number of queries,
+whatever the number of decisions, seats and votes."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from avk.permissions import is_staff
+from governance.models import Memo, ProposedDecision, Seat, Vote
+from governance.services.voting import choices_for, mfa_missing, voting_seats_of
+
+OPEN = (Memo.Status.VOTING,)
+
+
+@dataclass
+class DecisionTally:
+    """One proposed decision as the voting page shows it to one user."""
+
+    decision: ProposedDecision
+    votes_for: int = 0
+    votes_against: int = 0
+    votes_abstain: int = 0
+    acknowledgements: int = 0
+    my_vote: dict | None = None
+    show_tally: bool = False
+    missing: str = ""
+    not_voted: list = field(default_factory=list)
+    voted_count: int = 0
+    choices: tuple = ()
+
+    @property
+    def cast(self) -> int:
+        return self.votes_for + self.votes_against + self.votes_abstain
+
+    @property
+    def is_note(self) -> bool:
+        return self.decision.kind == ProposedDecision.Kind.NOTE
+
+
+def missing_text(*, decision: ProposedDecision, cast: int, quorum: int) -> str:
+    """What an open decision still needs: "nog 2 stemmen nodig voor het quorum"."""
+    if decision.kind == ProposedDecision.Kind.NOTE:
+        return ""
+    needed = quorum - cast
+    if needed <= 0:
+        return _("The quorum has been reached.")
+    return ngettext(
+        "%(count)s more vote needed for the quorum",
+        "%(count)s more votes needed for the quorum",
+        needed,
+    ) % {"count": needed}
+
+
+def vote_page(memo: Memo, user) -> dict:
+    """Everything the voting page of `memo` shows to `user`, in at most five queries.
+
+    Tallies: staff always see them; a member sees a decision's tally after voting on it,
+    or before when the body says so (tally_before_vote); others once the voting is closed
+    or when the body shows tallies before voting."""
+    body = memo.body
+    staff = is_staff(user)
+    decisions = list(memo.decisions.select_related("listed").order_by("order", "pk"))
+    closed = memo.status in (Memo.Status.DECIDED, Memo.Status.ARCHIVED)
+    is_open = memo.status in OPEN
+
+    seats = list(voting_seats_of(body).select_related("person").order_by("person__name", "pk"))
+    # The user's own voting seat: the first by id, as access.voting_seat picks it.
+    mine = sorted((s for s in seats if s.person.user_id == user.pk), key=lambda s: s.pk)
+    my_seat = mine[0] if mine else None
+    votes = list(
+        Vote.objects.filter(decision__memo=memo)
+        .order_by()
+        .values("decision_id", "seat_id", "choice", "comment", "changed_at")
+    )
+    by_decision: dict[int, list[dict]] = {}
+    for vote in votes:
+        by_decision.setdefault(vote["decision_id"], []).append(vote)
+
+    quorum = memo.quorum if closed and memo.quorum is not None else body.quorum_for(len(seats))
+    seat_ids = {s.pk for s in seats}
+    rows = []
+    for decision in decisions:
+        row = DecisionTally(decision=decision, choices=choices_for(decision))
+        cast = by_decision.get(decision.pk, [])
+        if closed and decision.result:
+            row.votes_for = decision.votes_for or 0
+            row.votes_against = decision.votes_against or 0
+            row.votes_abstain = decision.votes_abstain or 0
+            row.acknowledgements = decision.acknowledgements or 0
+        else:
+            for vote in cast:
+                if vote["choice"] == Vote.Choice.FOR:
+                    row.votes_for += 1
+                elif vote["choice"] == Vote.Choice.AGAINST:
+                    row.votes_against += 1
+                elif vote["choice"] == Vote.Choice.ABSTAIN:
+                    row.votes_abstain += 1
+                else:
+                    row.acknowledgements += 1
+        if my_seat is not None:
+            row.my_vote = next((v for v in cast if v["seat_id"] == my_seat.pk), None)
+        voted = {v["seat_id"] for v in cast} & seat_ids
+        row.voted_count = len(voted)
+        row.show_tally = closed or staff or body.tally_before_vote or (row.my_vote is not None)
+        if is_open:
+            row.missing = missing_text(decision=decision, cast=row.cast, quorum=quorum)
+            if staff:
+                row.not_voted = [s for s in seats if s.pk not in voted]
+        rows.append(row)
+
+    everyone = bool(decisions) and all(r.voted_count == len(seats) for r in rows)
+    can_vote = my_seat is not None and is_open and _window_open(memo)
+    return {
+        "memo": memo,
+        "body": body,
+        "rows": rows,
+        "is_staff": staff,
+        "is_open": is_open,
+        "is_closed": closed,
+        "my_seat": my_seat,
+        "can_vote": can_vote,
+        "needs_mfa": can_vote and mfa_missing(user),
+        "seat_count": len(seats),
+        "quorum": quorum,
+        "everyone_voted": everyone,
+        "can_close": staff and is_open and (everyone or not _window_open(memo)),
+        "can_withdraw": staff and memo.status in (Memo.Status.SUBMITTED, Memo.Status.VOTING),
+        "can_archive": staff and memo.status == Memo.Status.DECIDED,
+    }
+
+
+def decision_row(memo: Memo, user, decision_pk: int) -> tuple[dict, DecisionTally | None]:
+    """The voting page and its row of one decision (for the htmx answer to a vote)."""
+    page = vote_page(memo, user)
+    return page, next((r for r in page["rows"] if r.decision.pk == decision_pk), None)
+
+
+def _window_open(memo: Memo) -> bool:
+    now = timezone.now()
+    return (
+        memo.status == Memo.Status.VOTING
+        and memo.voting_deadline is not None
+        and now < memo.voting_deadline
+        and (memo.voting_opens_at is None or memo.voting_opens_at <= now)
+    )
+
+
+def _voting_seats_of_user(user) -> list[Seat]:
+    if not user.is_authenticated:
+        return []
+    seats = Seat.objects.current().filter(person__user=user).select_related("body")
+    return [s for s in seats if s.role in (s.body.voting_roles or [])]
+
+
+def _awaiting(seats: list[Seat]) -> QuerySet[ProposedDecision]:
+    now = timezone.now()
+    seat_ids = [s.pk for s in seats]
+    return ProposedDecision.objects.filter(
+        memo__status=Memo.Status.VOTING,
+        memo__voting_deadline__gt=now,
+        memo__voting_opens_at__lte=now,
+        memo__body_id__in={s.body_id for s in seats},
+    ).exclude(Exists(Vote.objects.filter(decision=OuterRef("pk"), seat_id__in=seat_ids)))
+
+
+def decisions_awaiting(user) -> list[ProposedDecision]:
+    """The open proposed decisions still awaiting the user's vote, with their memo and
+    body, soonest deadline first (two queries)."""
+    seats = _voting_seats_of_user(user)
+    if not seats:
+        return []
+    return list(
+        _awaiting(seats)
+        .select_related("memo", "memo__body")
+        .order_by("memo__voting_deadline", "memo_id", "order", "pk")
+    )
+
+
+def awaiting_vote_count(user) -> int:
+    """How many open proposed decisions await the user's vote (two queries at most)."""
+    seats = _voting_seats_of_user(user)
+    if not seats:
+        return 0
+    return _awaiting(seats).count()

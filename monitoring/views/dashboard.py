@@ -1,0 +1,55 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from avk.permissions import is_staff
+from governance.models import ActionItem, Body, Memo
+from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
+from governance.selectors.voting import awaiting_vote_count
+from partners.models import Commitment, Invitation, Partner
+from partners.selectors.team import annotate_team_counts, counts_of, is_complete
+
+
+def partner_alerts() -> dict:
+    """What asks for the programme's attention across the alliance (three queries)."""
+    active = Partner.objects.filter(is_active=True)
+    year = timezone.localdate().year
+    return {
+        "pending_proposals": Commitment.objects.filter(status=Commitment.Status.PROPOSED).count(),
+        "incomplete_teams": sum(
+            not is_complete(counts_of(p)) for p in annotate_team_counts(active)
+        ),
+        "scans_missing": active.exclude(quick_scans__year=year).count(),
+        "year": year,
+    }
+
+
+@login_not_required
+def home(request):
+    """The start page: a public welcome, or a dashboard shaped by what the person does."""
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "monitoring/welcome.html")
+    memberships = list(user.partner_memberships.select_related("partner").order_by("partner__name"))
+    seats = list(seats_of_user(user).order_by("body__order"))
+    open_actions = ActionItem.objects.filter(owner__user=user, status=ActionItem.Status.OPEN)
+    context = {
+        "memberships": memberships,
+        "seats": seats,
+        "is_staff": is_staff(user),
+        "awaiting_votes": awaiting_vote_count(user),
+        "open_actions": open_actions.count(),
+        "overdue_actions": open_actions.filter(due_date__lt=timezone.localdate()).count(),
+    }
+    if context["is_staff"]:
+        context.update(
+            partner_count=Partner.objects.filter(is_active=True).count(),
+            body_count=Body.objects.count(),
+            bodies_without_experience_expert=bodies_without_experience_expert(),
+            pending_invitations=Invitation.objects.pending().count(),
+            memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING).count(),
+            memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT).count(),
+            **partner_alerts(),
+        )
+    context["has_role"] = bool(context["is_staff"] or memberships or seats)
+    return render(request, "monitoring/home.html", context)

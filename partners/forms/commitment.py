@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from avk.forms import DateInput
+from partners.models import Package
+
+
+class CommitmentForm(forms.Form):
+    RECORD = "record"
+    PROPOSE = "propose"
+
+    package = forms.ModelChoiceField(
+        label=_("Package"), queryset=Package.objects.all(), empty_label=None
+    )
+    period_start = forms.DateField(label=_("From"), widget=DateInput)
+    period_end = forms.DateField(label=_("Until"), widget=DateInput, required=False)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput, required=False)
+    signed_by = forms.CharField(label=_("Signed by"), max_length=200, required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+    action = forms.ChoiceField(
+        label=_("What do you want to do?"),
+        choices=[
+            (RECORD, _("Record it: the covenant has been signed, it is in effect now")),
+            (PROPOSE, _("Propose it: the programme team checks it first")),
+        ],
+        widget=forms.RadioSelect,
+        initial=RECORD,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end date is before the start date."))
+        if cleaned.get("action") == self.RECORD and not cleaned.get("signed_on"):
+            self.add_error("signed_on", _("Fill in when the covenant was signed."))
+        return cleaned
+
+
+class PackageForm(forms.ModelForm):
+    class Meta:
+        model = Package
+        fields = ["name", "description", "checklist", "steering_group_seat"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "checklist": forms.Textarea(attrs={"rows": 5}),
+        }

@@ -1,0 +1,85 @@
+"""CSV exports of the directory and the AVK teams, made for opening in Excel.
+
+UTF-8 with a byte order mark and ";" between the cells: what Dutch Excel expects. Each
+export runs one query, whatever the number of partners.
+"""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from partners.models import Partner, TeamMember
+from partners.selectors import team as teams
+
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """The value as text a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def to_csv(header: list[str], rows) -> str:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([safe_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def directory_csv(partners=None) -> str:
+    """The directory: one line per partner, with its contact person and team completeness."""
+    partners = Partner.objects.all() if partners is None else partners
+    partners = teams.annotate_team_counts(
+        partners.select_related("municipality", "package", "contact_person").order_by("name")
+    )
+    header = [
+        _("Name"),
+        _("Kind"),
+        _("Municipality"),
+        _("Package"),
+        _("Active"),
+        _("Contact person"),
+        _("Contact e-mail"),
+        _("Team complete"),
+    ]
+    rows = (
+        [
+            partner.name,
+            partner.get_kind_display(),
+            partner.municipality.name if partner.municipality else "",
+            partner.package.code if partner.package else "",
+            _("yes") if partner.is_active else _("no"),
+            partner.contact_person.name if partner.contact_person else "",
+            partner.contact_person.email if partner.contact_person else "",
+            _("yes") if teams.is_complete(teams.counts_of(partner)) else _("no"),
+        ]
+        for partner in partners
+    )
+    return to_csv(header, rows)
+
+
+def teams_csv() -> str:
+    """Every AVK team member: partner, person, role, e-mail, phone."""
+    members = TeamMember.objects.select_related("partner", "person").order_by(
+        "partner__name", "role", "person__name"
+    )
+    header = [_("Partner"), _("Person"), _("Role"), _("E-mail address"), _("Phone")]
+    rows = (
+        [
+            member.partner.name,
+            member.person.name,
+            member.get_role_display(),
+            member.person.email,
+            member.person.phone,
+        ]
+        for member in members
+    )
+    return to_csv(header, rows)

@@ -1,0 +1,212 @@
+"""Forms of the phase plans: the plan, its efforts, adoption, and carrying an attention
+point into a draft plan. The views hand the cleaned data to reflection.services_plans."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from avk.forms import DateInput, SafeModelChoiceField, SafeModelMultipleChoiceField
+from governance.models import Decision, ProposedDecision
+from partners.models import Partner, Person
+from reflection.models import AttentionPoint, Effort, PhasePlan
+
+SMALL_MAX = 32767  # PositiveSmallIntegerField on every database
+
+
+def attention_point_label(point: AttentionPoint) -> str:
+    return (
+        f"{point.session.label} {point.session.year}, {point.get_side_display()} "
+        f"{point.number}. {point.title}"
+    )
+
+
+class AttentionPointChoiceField(SafeModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return attention_point_label(obj)
+
+
+def _check_period(form, cleaned, start: str, end: str) -> None:
+    if cleaned.get(start) and cleaned.get(end) and cleaned[end] < cleaned[start]:
+        form.add_error(end, _("The end cannot be before the start."))
+
+
+class PlanForm(forms.ModelForm):
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=SMALL_MAX)
+
+    class Meta:
+        model = PhasePlan
+        fields = ["number", "title", "period_start", "period_end", "goals"]
+        widgets = {
+            "period_start": DateInput(),
+            "period_end": DateInput(),
+            "goals": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The number ties the versions together: it is fixed once the plan exists.
+            self.fields["number"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        _check_period(self, cleaned, "period_start", "period_end")
+        return cleaned
+
+    def validate_unique(self):
+        # plan_create says it in the user's words ("make a new version instead").
+        pass
+
+
+class EffortForm(forms.ModelForm):
+    owner = SafeModelChoiceField(
+        label=_("Owner"), queryset=Person.objects.order_by("name"), required=False
+    )
+    partners = SafeModelMultipleChoiceField(
+        label=_("Partners involved"),
+        queryset=Partner.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+    )
+    attention_points = AttentionPointChoiceField(
+        label=_("Answers these attention points"),
+        queryset=AttentionPoint.objects.select_related("session").order_by(
+            "-session__year", "session__date", "session_id", "side", "number"
+        ),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+    )
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=SMALL_MAX, initial=0)
+
+    class Meta:
+        model = Effort
+        fields = [
+            "title",
+            "description",
+            "owner",
+            "partners",
+            "start",
+            "end",
+            "status",
+            "order",
+            "attention_points",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        _check_period(self, cleaned, "start", "end")
+        return cleaned
+
+    def _post_clean(self):
+        # The model's checks run in the service (effort_save), inside the plan's lock.
+        pass
+
+
+class DecisionChoiceField(SafeModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number} ({obj.decided_on:%d-%m-%Y}): {obj.text[:80]}"
+
+
+class AdoptForm(forms.Form):
+    adopted_decision = DecisionChoiceField(
+        label=_("Decision"),
+        queryset=Decision.objects.filter(result=ProposedDecision.Result.ADOPTED)
+        .select_related("body")
+        .order_by("-decided_on", "-number"),
+        required=False,
+        help_text=_(
+            "The numbered decision that adopted the plan, from a body's decision list. "
+            "Its date and body are then filled in for you."
+        ),
+    )
+    adopted_on = forms.DateField(label=_("Adopted on"), required=False, widget=DateInput())
+    adopted_by = forms.CharField(
+        label=_("Adopted by"),
+        max_length=200,
+        initial=_("Stuurgroep"),
+        required=False,
+        help_text=_("For example: the steering group."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("adopted_decision") and not (cleaned.get("adopted_by") or "").strip():
+            self.add_error("adopted_by", _("Say who adopted the plan, or choose the decision."))
+        return cleaned
+
+
+class CarryForm(forms.Form):
+    NEW, LINK = "new", "link"
+
+    plan = SafeModelChoiceField(
+        label=_("Draft phase plan"),
+        queryset=PhasePlan.objects.filter(status=PhasePlan.Status.DRAFT).order_by(
+            "-number", "-version"
+        ),
+        empty_label=None,
+    )
+    mode = forms.ChoiceField(
+        label=_("How"),
+        choices=[(NEW, _("As a new effort")), (LINK, _("Link to an existing effort"))],
+        initial=NEW,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(
+        label=_("Title of the new effort"),
+        max_length=Effort._meta.get_field("title").max_length,
+        required=False,
+    )
+    owner = SafeModelChoiceField(
+        label=_("Owner"), queryset=Person.objects.order_by("name"), required=False
+    )
+    start = forms.DateField(
+        label=_("Start"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty: the start of the plan's period."),
+    )
+    end = forms.DateField(
+        label=_("End"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty: the end of the plan's period."),
+    )
+    effort = SafeModelChoiceField(
+        label=_("Existing effort"),
+        queryset=Effort.objects.filter(plan__status=PhasePlan.Status.DRAFT)
+        .select_related("plan")
+        .order_by("-plan__number", "-plan__version", "order", "start", "id"),
+        required=False,
+        help_text=_("Only for linking: an effort of the chosen plan."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["effort"].label_from_instance = lambda e: f"{e.plan}: {e.title}"
+
+    def clean(self):
+        cleaned = super().clean()
+        plan, mode = cleaned.get("plan"), cleaned.get("mode")
+        if mode == self.LINK:
+            effort = cleaned.get("effort")
+            if effort is None:
+                if "effort" not in self.errors:
+                    self.add_error("effort", _("Choose the effort to link to."))
+            elif plan is not None and effort.plan_id != plan.pk:
+                self.add_error("effort", _("Choose an effort of the chosen phase plan."))
+        elif mode == self.NEW:
+            cleaned["title"] = (cleaned.get("title") or "").strip()
+            if not cleaned["title"] and "title" not in self.errors:
+                self.add_error("title", _("Give the new effort a title."))
+            if plan is not None:
+                start = cleaned.get("start") or plan.period_start
+                end = cleaned.get("end") or plan.period_end
+                if end < start:
+                    self.add_error("end", _("The end cannot be before the start."))
+        return cleaned

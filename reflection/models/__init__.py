@@ -1,0 +1,20 @@
+from reflection.models.contributions import Contribution
+from reflection.models.plans import Effort, PhasePlan
+from reflection.models.sessions import (
+    AttentionPoint,
+    Ingredient,
+    ReflectionSession,
+    SessionSide,
+    Side,
+)
+
+__all__ = [
+    "AttentionPoint",
+    "Contribution",
+    "Effort",
+    "Ingredient",
+    "PhasePlan",
+    "ReflectionSession",
+    "SessionSide",
+    "Side",
+]
