@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import decisions, meetings, memo_versions, memos, overview, voting
+from governance.views import decisions, meetings, memo_parts, memo_versions, memos, overview, voting
 
 app_name = "governance"
 urlpatterns = [
@@ -10,46 +10,50 @@ urlpatterns = [
     path("memos/<int:pk>/", memos.memo_detail, name="memo_detail"),
     path("memos/<int:pk>/bewerken/", memos.memo_edit, name="memo_edit"),
     path("memos/bijlage/<int:pk>/", memos.memo_annex_image, name="memo_annex_image"),
-    path("memos/<int:pk>/secties/nieuw/", memos.memo_section_add, name="memo_section_add"),
+    path("memos/<int:pk>/secties/nieuw/", memo_parts.memo_section_add, name="memo_section_add"),
     path(
-        "memos/<int:pk>/secties/<int:item_pk>/", memos.memo_section_edit, name="memo_section_edit"
+        "memos/<int:pk>/secties/<int:item_pk>/",
+        memo_parts.memo_section_edit,
+        name="memo_section_edit",
     ),
     path(
         "memos/<int:pk>/secties/<int:item_pk>/verwijderen/",
-        memos.memo_section_delete,
+        memo_parts.memo_section_delete,
         name="memo_section_delete",
     ),
     path(
         "memos/<int:pk>/secties/<int:item_pk>/verplaatsen/",
-        memos.memo_section_move,
+        memo_parts.memo_section_move,
         name="memo_section_move",
     ),
-    path("memos/<int:pk>/besluiten/nieuw/", memos.memo_decision_add, name="memo_decision_add"),
+    path("memos/<int:pk>/besluiten/nieuw/", memo_parts.memo_decision_add, name="memo_decision_add"),
     path(
         "memos/<int:pk>/besluiten/<int:item_pk>/",
-        memos.memo_decision_edit,
+        memo_parts.memo_decision_edit,
         name="memo_decision_edit",
     ),
     path(
         "memos/<int:pk>/besluiten/<int:item_pk>/verwijderen/",
-        memos.memo_decision_delete,
+        memo_parts.memo_decision_delete,
         name="memo_decision_delete",
     ),
     path(
         "memos/<int:pk>/besluiten/<int:item_pk>/verplaatsen/",
-        memos.memo_decision_move,
+        memo_parts.memo_decision_move,
         name="memo_decision_move",
     ),
-    path("memos/<int:pk>/figuren/nieuw/", memos.memo_annex_add, name="memo_annex_add"),
-    path("memos/<int:pk>/figuren/<int:item_pk>/", memos.memo_annex_edit, name="memo_annex_edit"),
+    path("memos/<int:pk>/figuren/nieuw/", memo_parts.memo_annex_add, name="memo_annex_add"),
+    path(
+        "memos/<int:pk>/figuren/<int:item_pk>/", memo_parts.memo_annex_edit, name="memo_annex_edit"
+    ),
     path(
         "memos/<int:pk>/figuren/<int:item_pk>/verwijderen/",
-        memos.memo_annex_delete,
+        memo_parts.memo_annex_delete,
         name="memo_annex_delete",
     ),
     path(
         "memos/<int:pk>/figuren/<int:item_pk>/verplaatsen/",
-        memos.memo_annex_move,
+        memo_parts.memo_annex_move,
         name="memo_annex_move",
     ),
     path("memos/<int:pk>/versies/", memo_versions.memo_versions, name="memo_versions"),

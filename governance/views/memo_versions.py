@@ -13,9 +13,10 @@ from avk.forms import parse_id
 from governance.access import get_memo_for_user
 from governance.forms.memos import VersionedForm
 from governance.models import Memo
-from governance.selectors.memos import compare_snapshots
-from governance.services.memos import MemoConflict, memo_restore
-from governance.views.memos import _locked
+from governance.selectors.memo_versions import compare_snapshots
+from governance.services.memo_versions import memo_restore
+from governance.services.memos import MemoConflict
+from governance.views.memos import memo_locked_response
 
 
 def _staff_memo(request, pk) -> Memo:
@@ -71,7 +72,7 @@ def memo_compare(request, pk):
 def restore_version(request, pk, number):
     memo = _staff_memo(request, pk)
     if not memo.is_editable:
-        return _locked(request, memo)
+        return memo_locked_response(request, memo)
     form = VersionedForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("This change could not be made: reload the page and try again."))

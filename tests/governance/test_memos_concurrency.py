@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection
 
 from governance.models import Memo
+from governance.services import memo_parts
 from governance.services import memos as services_memos
 from governance.services.memos import MemoConflict
 from tests.factories import UserFactory
@@ -51,7 +52,7 @@ def test_concurrent_saves_of_one_version_let_exactly_one_through():
                         introduction=copy.introduction,
                     )
                 else:
-                    services_memos.section_save(
+                    memo_parts.section_save(
                         memo=copy, user=user, expected_version=1, title=f"Sectie {index}"
                     )
                 result = "saved"

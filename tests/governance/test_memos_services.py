@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from avk.models import AuditEntry
 from governance.markdown import render_markdown
 from governance.models import Memo, MemoVersion, ProposedDecision
+from governance.services import memo_parts, memo_versions
 from governance.services import memos as services_memos
 from governance.services.memos import MemoConflict, memo_snapshot
 from tests.governance.factories import ActionItemFactory, MemoFactory
@@ -51,18 +52,18 @@ def test_every_save_increments_the_version_and_stores_a_snapshot(staff):
     services_memos.memo_update(
         memo=memo, user=staff, expected_version=1, **header(memo, title="Nieuwe titel")
     )
-    section = services_memos.section_save(
+    section = memo_parts.section_save(
         memo=memo, user=staff, expected_version=2, title="Programma organisatie", summary="a\nb"
     )
-    services_memos.section_move(
+    memo_parts.section_move(
         memo=memo, user=staff, expected_version=3, section=section, direction="up"
     )
-    decision = services_memos.decision_save(
+    decision = memo_parts.decision_save(
         memo=memo, user=staff, expected_version=4, kind="approve", text="de regievorm"
     )
-    services_memos.decision_delete(memo=memo, user=staff, expected_version=5, decision=decision)
+    memo_parts.decision_delete(memo=memo, user=staff, expected_version=5, decision=decision)
     annex = memo.annexes.get()
-    services_memos.annex_update(
+    memo_parts.annex_update(
         memo=memo, user=staff, expected_version=6, annex=annex, caption="Figuur: regie"
     )
     memo.refresh_from_db()
@@ -94,10 +95,10 @@ def test_a_stale_save_is_refused_and_changes_nothing(staff):
         )
     assert conflict.value.memo.version == 2
     with pytest.raises(MemoConflict):
-        services_memos.section_save(memo=stale, user=staff, expected_version=1, title="Nieuw")
+        memo_parts.section_save(memo=stale, user=staff, expected_version=1, title="Nieuw")
     section = memo.sections.get()
     with pytest.raises(MemoConflict):
-        services_memos.section_delete(memo=stale, user=staff, expected_version=1, section=section)
+        memo_parts.section_delete(memo=stale, user=staff, expected_version=1, section=section)
     memo.refresh_from_db()
     assert memo.title == "Eerste" and memo.version == 2
     assert memo.sections.count() == 1 and memo.versions.count() == 2
@@ -130,14 +131,14 @@ def test_only_a_draft_is_changed(staff, status):
         lambda: services_memos.memo_update(
             memo=memo, user=staff, expected_version=1, **header(memo, title="X")
         ),
-        lambda: services_memos.section_save(memo=memo, user=staff, expected_version=1, title="X"),
-        lambda: services_memos.section_move(
+        lambda: memo_parts.section_save(memo=memo, user=staff, expected_version=1, title="X"),
+        lambda: memo_parts.section_move(
             memo=memo, user=staff, expected_version=1, section=section, direction="down"
         ),
-        lambda: services_memos.decision_delete(
+        lambda: memo_parts.decision_delete(
             memo=memo, user=staff, expected_version=1, decision=decision
         ),
-        lambda: services_memos.memo_restore(memo=memo, user=staff, expected_version=1, number=1),
+        lambda: memo_versions.memo_restore(memo=memo, user=staff, expected_version=1, number=1),
     ]
     for attempt in attempts:
         with pytest.raises(ValidationError):
@@ -149,16 +150,16 @@ def test_only_a_draft_is_changed(staff, status):
 def test_move_swaps_neighbours_and_stops_at_the_ends(staff):
     memo = full_memo(sections=3, decisions=0, annexes=0)
     first, second, third = memo.sections.order_by("order")
-    services_memos.section_move(
+    memo_parts.section_move(
         memo=memo, user=staff, expected_version=1, section=third, direction="up"
     )
     assert list(memo.sections.order_by("order")) == [first, third, second]
-    services_memos.section_move(
+    memo_parts.section_move(
         memo=memo, user=staff, expected_version=2, section=first, direction="up"
     )  # already first: a version, same order
     assert list(memo.sections.order_by("order")) == [first, third, second]
     with pytest.raises(ValidationError):
-        services_memos.section_move(
+        memo_parts.section_move(
             memo=memo, user=staff, expected_version=3, section=first, direction="sideways"
         )
 
@@ -166,7 +167,7 @@ def test_move_swaps_neighbours_and_stops_at_the_ends(staff):
 def test_a_part_of_another_memo_is_refused(staff):
     memo, other = full_memo(sections=1), full_memo(sections=1)
     with pytest.raises(ValidationError):
-        services_memos.section_delete(
+        memo_parts.section_delete(
             memo=memo, user=staff, expected_version=1, section=other.sections.get()
         )
     assert other.sections.count() == 1
@@ -179,16 +180,16 @@ def test_restore_makes_a_new_version_with_the_old_content(staff):
     services_memos.memo_update(
         memo=memo, user=staff, expected_version=1, **header(memo, title="Gewijzigd")
     )
-    services_memos.section_delete(
+    memo_parts.section_delete(
         memo=memo, user=staff, expected_version=2, section=memo.sections.first()
     )
-    services_memos.decision_save(
+    memo_parts.decision_save(
         memo=memo, user=staff, expected_version=3, kind="note", text="extra besluit"
     )
-    services_memos.annex_update(
+    memo_parts.annex_update(
         memo=memo, user=staff, expected_version=4, annex=annex, caption="ander bijschrift"
     )
-    version = services_memos.memo_restore(memo=memo, user=staff, expected_version=5, number=1)
+    version = memo_versions.memo_restore(memo=memo, user=staff, expected_version=5, number=1)
     memo.refresh_from_db()
     assert version.number == 6 == memo.version
     assert "1" in version.note
@@ -213,9 +214,9 @@ def test_restore_makes_a_new_version_with_the_old_content(staff):
 def test_restore_of_an_unknown_version_or_stale_page_is_refused(staff):
     memo = full_memo()
     with pytest.raises(ValidationError):
-        services_memos.memo_restore(memo=memo, user=staff, expected_version=1, number=9)
+        memo_versions.memo_restore(memo=memo, user=staff, expected_version=1, number=9)
     with pytest.raises(MemoConflict):
-        services_memos.memo_restore(memo=memo, user=staff, expected_version=7, number=1)
+        memo_versions.memo_restore(memo=memo, user=staff, expected_version=7, number=1)
 
 
 def test_a_decision_with_an_action_cannot_be_removed(staff):
@@ -223,7 +224,7 @@ def test_a_decision_with_an_action_cannot_be_removed(staff):
     decision = memo.decisions.get()
     ActionItemFactory(decision=decision, meeting=None)
     with pytest.raises(ValidationError):
-        services_memos.decision_delete(memo=memo, user=staff, expected_version=1, decision=decision)
+        memo_parts.decision_delete(memo=memo, user=staff, expected_version=1, decision=decision)
     memo.refresh_from_db()
     assert memo.version == 1 and ProposedDecision.objects.filter(pk=decision.pk).exists()
 
@@ -234,14 +235,14 @@ def test_removing_a_figure_deletes_its_file_after_commit(staff, django_capture_o
     storage, name = annex.image.storage, annex.image.name
     assert storage.exists(name)
     with django_capture_on_commit_callbacks(execute=True):
-        services_memos.annex_delete(memo=memo, user=staff, expected_version=1, annex=annex)
+        memo_parts.annex_delete(memo=memo, user=staff, expected_version=1, annex=annex)
     assert not storage.exists(name)
     assert MemoVersion.objects.get(memo=memo, number=2).content["annexes"] == []
 
 
 def test_section_lines_are_tidied(staff):
     memo = MemoFactory()
-    section = services_memos.section_save(
+    section = memo_parts.section_save(
         memo=memo,
         user=staff,
         expected_version=1,
