@@ -8,24 +8,12 @@ LoginRequiredMiddleware; public views say so with @login_not_required.
 
 from functools import wraps
 
-from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 
 
 def is_staff(user) -> bool:
     """Programme leader and programme staff."""
     return bool(user.is_authenticated and user.is_active and user.is_staff)
-
-
-class StaffRequiredMixin(AccessMixin):
-    """Only programme staff; anyone else logged in gets 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not is_staff(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 def staff_required(view):

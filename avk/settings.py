@@ -290,9 +290,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # Generated documents older than this many days are removed by beat.
 AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)
+# How long an invitation link works, in days.
 AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)
-# The AVK team every partner aims for (memo of 2 June 2025): 1 director, 2 managers,
-# 2 practitioners. A setting, so the alliance can change its aim without a release.
 # Participants of a reflection session are invited this many days before it.
 AVK_REFLECTION_INVITE_DAYS = env_int("AVK_REFLECTION_INVITE_DAYS", 21)
 # From this day (month, day) each year, contact persons are asked to renew the commitment.
@@ -312,6 +311,8 @@ AVK_VOTE_REMINDER_DAYS = [
 ]
 # Owners of open actions hear about them this many days before the due date (and when late).
 AVK_ACTION_REMINDER_DAYS = env_int("AVK_ACTION_REMINDER_DAYS", 3)
+# The AVK team every partner aims for (memo of 2 June 2025): 1 director, 2 managers,
+# 2 practitioners. A setting, so the alliance can change its aim without a release.
 AVK_TEAM_TARGET = {
     "bestuurder": env_int("AVK_TEAM_TARGET_BESTUURDER", 1),
     "manager": env_int("AVK_TEAM_TARGET_MANAGER", 2),

@@ -1,5 +1,5 @@
 """Benchmark: memos, votes and the decision list at 20 years, the memo PDF, and the reminder
-digest fan-out through a real Celery worker (issue 4).
+digest fan-out through a real Celery worker.
 
 Run from the repository root:  .tools/bin/uv run --locked python bench/governance.py
 
@@ -29,7 +29,7 @@ import run  # noqa: E402  (the shared helpers; its import sets the environment)
 
 ROOT = run.ROOT
 RESULTS = run.RESULTS
-HEADING = "## Governance at 20 years: pages, memo PDF, reminder fan-out (issue 4)"
+HEADING = "## Governance at 20 years: pages, memo PDF, reminder fan-out"
 COMMAND = ".tools/bin/uv run --locked python bench/governance.py"
 DB_NAME = "avk_bench_gov"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"

@@ -1,4 +1,4 @@
-"""Benchmark: the phase-plan PDF with 40 efforts (issue 5, bar: < 2 s on this machine).
+"""Benchmark: the phase-plan PDF with 40 efforts (bar: < 2 s on this machine).
 
 Run from the repository root:  .tools/bin/uv run --locked python bench/phase_plan_pdf.py
 

@@ -5,6 +5,8 @@ A participant of a session writes only their own contributions, and only until t
 session's date.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from avk.permissions import is_staff
@@ -20,3 +22,11 @@ def can_contribute(user, session: ReflectionSession) -> bool:
     if timezone.localdate() >= session.date:
         return False
     return is_staff(user) or is_participant(user, session)
+
+
+def get_session_for_participant(user, pk) -> ReflectionSession:
+    """The session for its participants and staff: 404 if it doesn't exist, 403 otherwise."""
+    session = get_object_or_404(ReflectionSession, pk=pk)
+    if not (is_staff(user) or is_participant(user, session)):
+        raise PermissionDenied
+    return session

@@ -1,4 +1,4 @@
-"""Memos to a body and their proposed decisions (journey 1 of the product brief).
+"""Memos to a body and their proposed decisions (the memo journey).
 
 A memo is laid out like the alliance's own memos: a header (Aan, Opsteller, Datum), an
 introduction, themed sections with the inputs people gave and numbered summary points

@@ -1,4 +1,4 @@
-"""Votes on proposed decisions and the decision list (journey 2 of the product brief)."""
+"""Votes on proposed decisions and the decision list (the voting journey)."""
 
 from django.conf import settings
 from django.db import models

@@ -125,7 +125,7 @@ def build() -> dict[str, Partner]:
     return partners
 
 
-# --- issue 3: packages, commitments, AVK teams, contact persons, interventions ----------
+# --- packages, commitments, AVK teams, contact persons, interventions -------------------
 
 PACKAGES = [
     (

@@ -1,4 +1,4 @@
-"""Demo data for the quick scan "AVK-proof" (issue 3, item 5).
+"""Demo data for the quick scan "AVK-proof".
 
 The memo of 2 June 2025 asks "Zijn organisaties AVK proof? ... Worden randvoorwaarden RUG
 uitgevoerd ja/nee?" and "Quick scan AVK en randvoorwaarden Rug voor alle 51 partners doen".

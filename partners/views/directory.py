@@ -5,16 +5,19 @@ from django.utils.translation import gettext as _
 
 from avk.forms import parse_id
 from avk.permissions import is_staff
-from partners.access import editable_partner_ids, get_partner_for_user
+from partners.access import (
+    can_edit_partner,
+    editable_partner_ids,
+    get_partner_for_user,
+    partners_visible_to,
+)
 from partners.models import Municipality, Package, Partner
 from partners.selectors import team as teams
 
 
 def partner_list(request):
     """The directory: filter by kind, municipality and package; counts per package."""
-    partners = (
-        Partner.objects.all() if is_staff(request.user) else Partner.objects.filter(is_active=True)
-    )
+    partners = partners_visible_to(request.user)
     counts_by_package = {
         row["package__code"] or "": row["n"]
         for row in partners.values("package__code").annotate(n=Count("id"))
@@ -68,7 +71,7 @@ def partner_list(request):
 
 def partner_detail(request, pk):
     partner = get_partner_for_user(request.user, pk)
-    can_edit = is_staff(request.user) or partner.pk in editable_partner_ids(request.user)
+    can_edit = can_edit_partner(request.user, partner)
     counts = teams.counts_of(partner)
     year = timezone.localdate().year
     return render(

@@ -6,8 +6,7 @@ partner runs; staff put good examples in the public showcase (partners.views.sho
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,9 +15,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avk.forms import parse_id
 from avk.permissions import is_staff, staff_required
-from partners.access import editable_partner_ids, get_partner_for_user
+from partners.access import (
+    editable_partner_ids,
+    interventions_visible_to,
+    partner_for_intervention_write,
+    partners_visible_to,
+)
 from partners.forms.interventions import InterventionForm
-from partners.models import Intervention, Municipality, Partner
+from partners.models import Intervention, Municipality
 from partners.services.interventions import intervention_publish, intervention_save
 
 PER_PAGE = 25
@@ -27,35 +31,10 @@ SEARCH_MAX_LENGTH = 200
 NOWHERE = "geen"  # ?gemeente=geen: interventions without a municipality
 
 
-def _visible_partners(user):
-    """Inactive partners (and what they ran) are shown to staff only, as in the directory."""
-    return Partner.objects.all() if is_staff(user) else Partner.objects.filter(is_active=True)
-
-
-def _visible_interventions(user):
-    """Interventions the user may read, with everything the pages show in fixed queries."""
-    partners = _visible_partners(user)
-    interventions = Intervention.objects.all()
-    if not is_staff(user):
-        interventions = interventions.filter(partner__is_active=True)
-    return interventions.select_related("partner", "contact").prefetch_related(
-        "municipalities",
-        Prefetch("collaborators", queryset=partners.order_by("name")),
-    )
-
-
-def _writable_partner(user, pk) -> Partner:
-    """404 for an unknown or inactive partner, 403 when the user may not change it."""
-    partner = get_partner_for_user(user, pk, write=True)
-    if not partner.is_active:
-        raise Http404
-    return partner
-
-
 @require_GET
 def intervention_list(request):
     """Search and filter what every partner runs, where, for whom and with whom."""
-    interventions = _visible_interventions(request.user)
+    interventions = interventions_visible_to(request.user)
     filters = {
         # NUL cannot go into a PostgreSQL query: drop it rather than fail.
         "q": request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH],
@@ -87,7 +66,7 @@ def intervention_list(request):
             "page": page,
             "filters": filters,
             "municipality_choices": Municipality.objects.order_by("name").values_list("pk", "name"),
-            "partner_choices": _visible_partners(request.user)
+            "partner_choices": partners_visible_to(request.user)
             .order_by("name")
             .values_list("pk", "name"),
             "target_groups": Intervention.TargetGroup.choices,
@@ -103,7 +82,7 @@ def intervention_list(request):
 def intervention_by_municipality(request):
     """Per municipality: who does what there, and with whom. One municipality at a time,
     with an index of all municipalities and how many interventions each has."""
-    interventions = _visible_interventions(request.user).order_by("title", "pk")
+    interventions = interventions_visible_to(request.user).order_by("title", "pk")
     visible = Q() if is_staff(request.user) else Q(interventions__partner__is_active=True)
     municipalities = Municipality.objects.order_by("name").annotate(
         intervention_count=Count("interventions", filter=visible, distinct=True)
@@ -130,7 +109,7 @@ def intervention_by_municipality(request):
 
 @require_http_methods(["GET", "POST"])
 def intervention_create(request, pk):
-    partner = _writable_partner(request.user, pk)
+    partner = partner_for_intervention_write(request.user, pk)
     form = InterventionForm(
         request.POST or None,
         instance=Intervention(partner=partner),
@@ -152,7 +131,7 @@ def intervention_create(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def intervention_edit(request, pk, intervention_pk):
-    partner = _writable_partner(request.user, pk)
+    partner = partner_for_intervention_write(request.user, pk)
     # Only an intervention of this partner: pairing another partner's id gives 404.
     intervention = get_object_or_404(Intervention, pk=intervention_pk, partner=partner)
     form = InterventionForm(

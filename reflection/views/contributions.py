@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from avk.forms import add_errors
-from avk.permissions import is_staff, staff_required
-from reflection.access import can_contribute, is_participant
+from avk.permissions import staff_required
+from reflection.access import can_contribute, get_session_for_participant
 from reflection.forms.contributions import QUESTIONS, ContributionForm, ModerateForm
 from reflection.models import Contribution, ReflectionSession, Side
 from reflection.selectors import calendar as ical
@@ -23,18 +23,10 @@ from reflection.services.contributions import (
 )
 
 
-def _session_for_participant(user, pk) -> ReflectionSession:
-    """The session for its participants and staff: 404 if it doesn't exist, 403 otherwise."""
-    session = get_object_or_404(ReflectionSession, pk=pk)
-    if not (is_staff(user) or is_participant(user, session)):
-        raise PermissionDenied
-    return session
-
-
 @require_http_methods(["GET", "POST"])
 def contribute(request, pk):
     """The three questions, in a short form that works on a phone, until the session's date."""
-    session = _session_for_participant(request.user, pk)
+    session = get_session_for_participant(request.user, pk)
     is_open = can_contribute(request.user, session)
     if request.method == "POST" and not is_open:
         raise PermissionDenied
@@ -126,7 +118,7 @@ def promote_contribution(request, pk):
 
 def session_ical(request, pk):
     """The session as an entry for the participant's calendar."""
-    session = _session_for_participant(request.user, pk)
+    session = get_session_for_participant(request.user, pk)
     contribute_url = request.build_absolute_uri(reverse("reflection:contribute", args=[session.pk]))
     description = _("Give your answers to the three questions beforehand: %(link)s") % {
         "link": contribute_url
