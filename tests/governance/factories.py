@@ -1,4 +1,4 @@
-"""Factories for memos, votes, decisions, meetings and actions (issue 4)."""
+"""Factories for memos, votes, decisions, meetings and actions."""
 
 import datetime
 
