@@ -5,41 +5,36 @@ beyond titles. Built in a fixed number of queries whatever the number of entries
 """
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from icalendar import TRANSP, Calendar, Event, Timezone, vDuration, vText
 
-from avk.ical import PRODID, ical_date, ical_document, ical_escape, ical_stamp, ical_uid
+from avk.ical import ical_uid, new_calendar
 from governance.models import ActionItem, AgendaItem, CalendarFeed, Meeting, Memo, Seat
 
 PAST_MEETINGS = datetime.timedelta(days=90)
 # A meeting without an end time shows in calendars as two hours long.
 DEFAULT_MEETING_LENGTH = datetime.timedelta(hours=2)
+# How often calendar programs should fetch the feed again.
+REFRESH = datetime.timedelta(hours=1)
+# The alliance's time: the calendar always holds its VTIMEZONE so programs know the portal's
+# zone; the events themselves are given in UTC.
+PORTAL_TIMEZONE = "Europe/Amsterdam"
 
-# Europe/Amsterdam (the alliance's time), so the calendar always holds a component and
-# programs know the portal's zone; the events themselves are given in UTC.
-VTIMEZONE = [
-    "BEGIN:VTIMEZONE",
-    "TZID:Europe/Amsterdam",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
+
+@functools.cache
+def _portal_vtimezone() -> Timezone:
+    # Worked out from zoneinfo once per process; shared by every feed and never changed.
+    return Timezone.from_tzid(PORTAL_TIMEZONE)
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC)
 
 
 def _url(name: str, *args) -> str:
@@ -79,7 +74,7 @@ def feed_entries(feed: CalendarFeed, *, now: datetime.datetime | None = None) ->
     return {"meetings": meetings, "deadlines": deadlines, "actions": actions}
 
 
-def _meeting_event(meeting: Meeting, stamp: str) -> list[str]:
+def _meeting_event(meeting: Meeting, stamp: datetime.datetime) -> Event:
     ends_at = meeting.ends_at or meeting.starts_at + DEFAULT_MEETING_LENGTH
     where = ", ".join(
         part
@@ -91,87 +86,73 @@ def _meeting_event(meeting: Meeting, stamp: str) -> list[str]:
     )
     agenda = [f"{number}. {item.title}" for number, item in enumerate(meeting.agenda.all(), 1)]
     url = _url("governance:meeting_detail", meeting.pk)
-    summary = _("Meeting of %(body)s") % {"body": meeting.body.name}
     description = "\n".join(([_("Agenda:"), *agenda] if agenda else []) + ([url] if url else []))
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{ical_uid(f'governance-meeting-{meeting.pk}')}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART:{ical_stamp(meeting.starts_at)}",
-        f"DTEND:{ical_stamp(ends_at)}",
-        f"SUMMARY:{ical_escape(summary)}",
-    ]
-    if where:
-        lines.append(f"LOCATION:{ical_escape(where)}")
-    if description:
-        lines.append(f"DESCRIPTION:{ical_escape(description)}")
-    if url:
-        lines.append(f"URL:{url}")
-    lines += [f"LAST-MODIFIED:{ical_stamp(meeting.updated_at)}", "END:VEVENT"]
-    return lines
+    return Event.new(
+        uid=ical_uid(f"governance-meeting-{meeting.pk}"),
+        stamp=stamp,
+        start=_utc(meeting.starts_at),
+        end=_utc(ends_at),
+        summary=_("Meeting of %(body)s") % {"body": meeting.body.name},
+        location=where or None,
+        description=description or None,
+        url=url or None,
+        last_modified=_utc(meeting.updated_at),
+    )
 
 
-def _deadline_event(memo: Memo, stamp: str) -> list[str]:
+def _deadline_event(memo: Memo, stamp: datetime.datetime) -> Event:
     url = _url("governance:memo_vote", memo.pk) or _url("governance:memo_detail", memo.pk)
     summary = _("Voting closes: %(title)s (%(body)s)") % {
         "title": memo.title,
         "body": memo.body.short_name,
     }
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{ical_uid(f'governance-memo-deadline-{memo.pk}')}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART:{ical_stamp(memo.voting_deadline)}",
-        f"SUMMARY:{ical_escape(summary)}",
-    ]
-    if url:
-        lines += [f"DESCRIPTION:{ical_escape(url)}", f"URL:{url}"]
-    lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    return lines
+    return Event.new(
+        uid=ical_uid(f"governance-memo-deadline-{memo.pk}"),
+        stamp=stamp,
+        start=_utc(memo.voting_deadline),
+        summary=summary,
+        description=url or None,
+        url=url or None,
+        transparency=TRANSP.TRANSPARENT,
+    )
 
 
-def _action_event(action: ActionItem, stamp: str) -> list[str]:
+def _action_event(action: ActionItem, stamp: datetime.datetime) -> Event:
     url = _url("governance:my_actions")
-    summary = _("Action due: %(title)s") % {"title": action.title}
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{ical_uid(f'governance-action-{action.pk}')}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{ical_date(action.due_date)}",
-        f"DTEND;VALUE=DATE:{ical_date(action.due_date + datetime.timedelta(days=1))}",
-        f"SUMMARY:{ical_escape(summary)}",
-    ]
-    if url:
-        lines.append(f"URL:{url}")
-    lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    return lines
+    return Event.new(
+        uid=ical_uid(f"governance-action-{action.pk}"),
+        stamp=stamp,
+        start=action.due_date,  # a date, so an all-day entry
+        end=action.due_date + datetime.timedelta(days=1),
+        summary=_("Action due: %(title)s") % {"title": action.title},
+        url=url or None,
+        transparency=TRANSP.TRANSPARENT,
+    )
 
 
-def personal_calendar(*, feed: CalendarFeed, now: datetime.datetime | None = None) -> str:
-    """The feed as a VCALENDAR (RFC 5545): CRLF line endings, folded, escaped, stable UIDs."""
+def _feed_calendar(name: str) -> Calendar:
+    calendar = new_calendar()
+    # NAME and X-WR-CALNAME. icalendar writes properties it has no type for as they come, so
+    # the TEXT ones are wrapped in vText to be escaped.
+    calendar.calendar_name = vText(name)
+    calendar.add("X-WR-TIMEZONE", vText(PORTAL_TIMEZONE))
+    calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar.add_component(_portal_vtimezone())
+    return calendar
+
+
+def personal_calendar(*, feed: CalendarFeed, now: datetime.datetime | None = None) -> bytes:
+    """The feed as a VCALENDAR (RFC 5545) with stable UIDs, encoded for the response."""
     now = now or timezone.now()
     entries = feed_entries(feed, now=now)
-    stamp = ical_stamp(now)
+    stamp = _utc(now)
     with translation.override(feed.user.language or settings.LANGUAGE_CODE):
-        name = _("AVK: my meetings and deadlines")
-        lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            f"PRODID:{PRODID}",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            f"NAME:{ical_escape(name)}",
-            f"X-WR-CALNAME:{ical_escape(name)}",
-            "X-WR-TIMEZONE:Europe/Amsterdam",
-            "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
-            "X-PUBLISHED-TTL:PT1H",
-            *VTIMEZONE,
-        ]
+        calendar = _feed_calendar(_("AVK: my meetings and deadlines"))
         for meeting in entries["meetings"]:
-            lines += _meeting_event(meeting, stamp)
+            calendar.add_component(_meeting_event(meeting, stamp))
         for memo in entries["deadlines"]:
-            lines += _deadline_event(memo, stamp)
+            calendar.add_component(_deadline_event(memo, stamp))
         for action in entries["actions"]:
-            lines += _action_event(action, stamp)
-        lines.append("END:VCALENDAR")
-    return ical_document(lines)
+            calendar.add_component(_action_event(action, stamp))
+    return calendar.to_ical()

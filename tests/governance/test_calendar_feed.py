@@ -4,12 +4,13 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
-from avk.ical import ical_escape, ical_fold
 from avk.models import AuditEntry
 from governance.models import CalendarFeed, Memo, Seat
 from tests.factories import PartnerFactory, SeatFactory
@@ -236,7 +237,35 @@ def test_feed_query_count_does_not_grow(client, db_member, db_body):
     assert count() == small
 
 
-def test_helpers_fold_and_escape():
-    assert ical_escape("a,b;c\\d\r\ne") == "a\\,b\\;c\\\\d\\ne"
-    folded = ical_fold("DESCRIPTION:" + "€" * 40)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+def test_the_feed_parses_back_to_the_same_text(client, db_member, db_body):
+    title = "Verslag, rondsturen; met \\ schuine streep\nen een regel " + "é€" * 40
+    action = ActionItemFactory(
+        owner=db_member.person, title=title, due_date=datetime.date(2026, 12, 20)
+    )
+    starts_at = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
+    meeting = MeetingFactory(
+        body=db_body,
+        location_partner=PartnerFactory(name="Gemeente Veendam; raadzaal, 1e verdieping"),
+        location="Markt 5\nVeendam",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+    )
+    AgendaItemFactory(meeting=meeting, title="Opening, mededelingen; en \\ ander\nstuk")
+    feed = CalendarFeed.objects.create(user=db_member)
+    raw = client.get(ics_url(feed)).content
+    physical = raw.split(b"\r\n")
+    assert physical[-1] == b""  # every line ends with CRLF, the last one too
+    assert not any(b"\r" in line or b"\n" in line for line in physical)
+    assert all(len(line) <= 75 for line in physical)
+    calendar = Calendar.from_ical(raw)
+    assert calendar.calendar_name == "AVK: mijn vergaderingen en deadlines"
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Amsterdam"]
+    found = {str(event.uid).split("@")[0]: event for event in calendar.events}
+    due = found[f"governance-action-{action.pk}"]
+    assert due.summary == f"Deadline actiepunt: {title}"
+    assert (due.start, due.end) == (datetime.date(2026, 12, 20), datetime.date(2026, 12, 21))
+    event = found[f"governance-meeting-{meeting.pk}"]
+    assert event.location == "Gemeente Veendam; raadzaal, 1e verdieping, Markt 5\nVeendam"
+    url = settings.SITE_URL + reverse("governance:meeting_detail", args=[meeting.pk])
+    assert event.description == f"Agenda:\n1. Opening, mededelingen; en \\ ander\nstuk\n{url}"
+    assert (event.start, event.end) == (starts_at, starts_at + datetime.timedelta(hours=2))

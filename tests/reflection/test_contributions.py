@@ -11,6 +11,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 
 from avk.models import AuditEntry, OutgoingMail
 from partners.models import Person
@@ -310,13 +311,22 @@ def test_ical_entry_parses(client, participant):
     assert f"UID:{ical.session_uid(session)}" in again
 
 
-def test_ical_escape_and_fold():
-    assert ical.ical_escape("a,b;c\\d\r\ne\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
-    folded = ical.ical_fold("SUMMARY:" + "é" * 100)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in parts)
-    assert all(part.startswith(" ") for part in parts[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == "SUMMARY:" + "é" * 100
+def test_ical_entry_parses_back_to_the_same_text(participant):
+    group = "Werkgroep; armoede, en\\ zo " + "Ëé€" * 30
+    session = make_session(level=ReflectionSession.Level.OTHER, group_name=group)
+    description = "Vooraf: antwoorden, graag; op \\ drie vragen\nBegeleiding: Fenna"
+    raw = ical.session_calendar(
+        session=session, url="https://example.org/x", description=description
+    )
+    physical = raw.split(b"\r\n")
+    assert physical[-1] == b""  # every line ends with CRLF, the last one too
+    assert not any(b"\r" in line or b"\n" in line for line in physical)
+    assert all(len(line) <= 75 for line in physical)
+    (event,) = Calendar.from_ical(raw).events
+    assert event.summary == f"Eiland van reflectie {group} 2025"
+    assert event.description == description
+    assert event.url == "https://example.org/x"
+    assert (event.start, event.end) == (session.date, session.date + datetime.timedelta(days=1))
 
 
 # --- invitations ---------------------------------------------------------------------------
