@@ -57,32 +57,59 @@ def mail_queue(*, key: str, to: str, name: str, context: dict, language: str = "
 
 
 def mail_deliver(*, mail_id: int, max_attempts: int = 5) -> bool:
-    """Send a queued mail once. The row is locked while sending, so a retry never doubles it."""
+    """Send a queued mail once. The row is locked while sending, so a retry never doubles it.
+
+    Returns True when sent, False when it was sent before or is given up; any other failure
+    is raised for the task to retry.
+    """
     with transaction.atomic():
-        mail = (
-            OutgoingMail.objects.select_for_update()
-            .filter(pk=mail_id, status=OutgoingMail.Status.PENDING)
-            .first()
-        )
+        mail = _lock_pending(mail_id)
         if mail is None:
             return False
-        mail.attempts += 1
-        try:
-            mail_send(to=mail.to, name=mail.template, context=mail.context, language=mail.language)
-        except Exception as exc:
-            logger.warning("Sending mail %s failed: %s", mail.pk, exc)
-            mail.error = str(exc)[:2000]
-            if mail.attempts >= max_attempts:
-                mail.status = OutgoingMail.Status.FAILED
-            mail.save(update_fields=["attempts", "error", "status"])
-            if mail.status == OutgoingMail.Status.FAILED:
-                return False
-            raise
-        mail.status = OutgoingMail.Status.SENT
-        mail.sent_at = timezone.now()
-        mail.error = ""
-        mail.save(update_fields=["attempts", "error", "status", "sent_at"])
-    return True
+        error = _deliver_row(mail, max_attempts=max_attempts)
+        if error is None:
+            return True
+        if mail.status == OutgoingMail.Status.FAILED:
+            return False
+        raise error
+
+
+def _lock_pending(mail_id: int, *, skip_locked: bool = False) -> OutgoingMail | None:
+    """The pending row `mail_id`, locked for this transaction; None once sent or given up."""
+    return (
+        OutgoingMail.objects.select_for_update(skip_locked=skip_locked)
+        .filter(pk=mail_id, status=OutgoingMail.Status.PENDING)
+        .first()
+    )
+
+
+def _deliver_row(mail: OutgoingMail, *, max_attempts: int, connection=None) -> Exception | None:
+    """Count an attempt on the locked `mail`, send it and record the outcome on the row.
+
+    Returns None when sent, or the error; after `max_attempts` failed attempts the row is
+    marked failed, so nothing tries it again.
+    """
+    mail.attempts += 1
+    try:
+        mail_send(
+            to=mail.to,
+            name=mail.template,
+            context=mail.context,
+            language=mail.language,
+            connection=connection,
+        )
+    except Exception as exc:
+        logger.warning("Sending mail %s failed: %s", mail.pk, exc)
+        mail.error = str(exc)[:2000]
+        if mail.attempts >= max_attempts:
+            mail.status = OutgoingMail.Status.FAILED
+        mail.save(update_fields=["attempts", "error", "status"])
+        return exc
+    mail.status = OutgoingMail.Status.SENT
+    mail.sent_at = timezone.now()
+    mail.error = ""
+    mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+    return None
 
 
 # --- many mails at once: one row each, one task per chunk, one SMTP connection per chunk --
@@ -177,40 +204,20 @@ def mail_deliver_batch(*, mail_ids: list[int], max_attempts: int = 5) -> BatchRe
                 connection = get_connection()
                 connection.open()
             with transaction.atomic():
-                mail = (
-                    OutgoingMail.objects.select_for_update(skip_locked=True)
-                    .filter(pk=mail_id, status=OutgoingMail.Status.PENDING)
-                    .first()
-                )
+                mail = _lock_pending(mail_id, skip_locked=True)
                 if mail is None:
                     result.skipped.append(mail_id)
                     continue
-                mail.attempts += 1
-                try:
-                    mail_send(
-                        to=mail.to,
-                        name=mail.template,
-                        context=mail.context,
-                        language=mail.language,
-                        connection=connection,
-                    )
-                except Exception as exc:
-                    logger.warning("Sending mail %s failed: %s", mail.pk, exc)
-                    mail.error = str(exc)[:2000]
-                    if mail.attempts >= max_attempts:
-                        mail.status = OutgoingMail.Status.FAILED
-                        result.failed.append(mail.pk)
-                    else:
-                        result.retry.append(mail.pk)
-                    mail.save(update_fields=["attempts", "error", "status"])
-                    _close_quietly(connection)
-                    connection = None
-                    continue
-                mail.status = OutgoingMail.Status.SENT
-                mail.sent_at = timezone.now()
-                mail.error = ""
-                mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+                error = _deliver_row(mail, max_attempts=max_attempts, connection=connection)
+            if error is None:
                 result.sent.append(mail.pk)
+                continue
+            if mail.status == OutgoingMail.Status.FAILED:
+                result.failed.append(mail.pk)
+            else:
+                result.retry.append(mail.pk)
+            _close_quietly(connection)
+            connection = None
     finally:
         if connection is not None:
             _close_quietly(connection)

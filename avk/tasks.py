@@ -37,7 +37,7 @@ def mail_deliver(self, mail_id: int) -> None:
     try:
         emails.mail_deliver(mail_id=mail_id)
     except Exception as exc:
-        raise self.retry(exc=exc, countdown=60 * (self.request.retries + 1)) from exc
+        raise self.retry(exc=exc, countdown=_retry_countdown(self)) from exc
 
 
 @shared_task(
@@ -56,11 +56,16 @@ def mail_deliver_batch(self, mail_ids: list[int]) -> int:
     try:
         result = emails.mail_deliver_batch(mail_ids=mail_ids)
     except Exception as exc:  # e.g. the SMTP server refuses the connection: all again later
-        raise self.retry(exc=exc, countdown=60 * (self.request.retries + 1)) from exc
+        raise self.retry(exc=exc, countdown=_retry_countdown(self)) from exc
     if result.retry:
         raise self.retry(
             args=[result.retry],
-            countdown=60 * (self.request.retries + 1),
+            countdown=_retry_countdown(self),
             exc=RuntimeError(f"{len(result.retry)} mails failed, trying again"),
         )
     return len(result.sent)
+
+
+def _retry_countdown(task) -> int:
+    """Seconds before a mail task's next try: a minute more with each retry."""
+    return 60 * (task.request.retries + 1)
