@@ -1,9 +1,6 @@
-"""The managers' and team leaders' Eiland van reflectie of 5 June 2024, as the seed memo
-of 2 June 2025 gives it.
+"""The managers' and team leaders' Eiland van reflectie of 5 June 2024, in the seed memo's words.
 
-The session's date, introduction and participants, and per side (het, wij, ik) the
-observations, the attention points (number, title, description, [ingredients]), the other
-points and the summary. `reflection.demo.islands` builds the session from it.
+Shaped as `reflection.demo.islands` describes; it builds the session from this.
 """
 
 import datetime

@@ -22,6 +22,8 @@ from reflection.models import AttentionPoint, Ingredient, ReflectionSession, Ses
 
 FACILITATOR = "Lauren Algra (Algra Consulting)"
 
+# A point: (number, title, description, [ingredients]).
+# A session: level -> date, introduction, participants, {side: {...}}.
 SESSIONS_2024 = {
     ReflectionSession.Level.PROGRAMMATEAM: PROGRAMMATEAM_2024,
     ReflectionSession.Level.MANAGERS: MANAGERS_2024,
