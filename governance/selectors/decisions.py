@@ -9,8 +9,8 @@ import re
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from avk.csv import to_csv
 from governance.models import Body, Decision, ProposedDecision
-from partners.selectors.exports import to_csv
 
 # Memo texts often already start with the verb ("in te stemmen met ..."): the list says it
 # in the past tense itself, so that opening is dropped rather than said twice.

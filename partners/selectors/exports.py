@@ -1,37 +1,14 @@
 """CSV exports of the directory and the AVK teams, made for opening in Excel.
 
-UTF-8 with a byte order mark and ";" between the cells: what Dutch Excel expects. Each
-export runs one query, whatever the number of partners.
+`avk.csv.to_csv()` writes them (UTF-8 with a byte order mark, ";" between the cells,
+formulas defused). Each export runs one query, whatever the number of partners.
 """
-
-import csv
-import io
 
 from django.utils.translation import gettext as _
 
+from avk.csv import to_csv
 from partners.models import Partner, TeamMember
 from partners.selectors import team as teams
-
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """The value as text a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def to_csv(header: list[str], rows) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([safe_cell(cell) for cell in header])
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return buffer.getvalue()
 
 
 def directory_csv(partners=None) -> str:

@@ -4,28 +4,27 @@ Two steps, both pure functions:
 
 1. `read_upload()` turns an uploaded .csv or .xlsx into a header mapping and rows of
    plain strings, or raises `ImportFileError` with one clear message for the whole file
-   (wrong encoding, wrong header, too many rows, not a spreadsheet at all, ...).
+   (wrong encoding, wrong header, too many rows, not a spreadsheet at all, ...). The
+   reading itself is `avk.tables.read_table()`; this module says which columns a file of
+   partners or of people has, and the names (Dutch and English) their headers go by.
 2. `validate_rows()` checks every row against the database as it is now and returns,
    per row, what would happen (create or update) and the row-level errors.
 
 The rows of step 1 are JSON-able, so the view keeps them in the session between the
-preview and the confirmation; `partners.services_imports` runs step 2 again inside the
+preview and the confirmation; `partners.services.imports` runs step 2 again inside the
 transaction that saves them.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db.models.functions import Lower
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from avk.tables import MAX_ROWS, Column, ImportFileError, read_table
 from partners.models import Municipality, Package, Partner, Person
 
 PARTNERS = "partners"
@@ -35,28 +34,8 @@ KINDS = [
     (PEOPLE, gettext_lazy("People")),
 ]
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 1000
-# Beyond this many physical rows (blank ones included) we stop reading, whatever they hold.
-MAX_PHYSICAL_ROWS = 10 * MAX_ROWS
-MAX_COLUMNS = 30
-MAX_CELL_CHARS = 1000
-
 CREATE = "create"
 UPDATE = "update"
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    label: object  # a lazy translation
-    aliases: tuple[str, ...]  # normalised header names, Dutch and English
-    required: bool = False
-
-    @property
-    def expected(self) -> str:
-        """How the header is described to the user: 'naam (name)'."""
-        return f"{self.aliases[0]} ({self.aliases[1]})"
 
 
 COLUMNS = {
@@ -93,14 +72,6 @@ TRUE_WORDS = {"ja", "j", "yes", "y", "1", "waar", "true", "x"}
 FALSE_WORDS = {"nee", "n", "no", "0", "onwaar", "false", ""}
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported; `message` says why, for the user."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 @dataclass
 class Table:
     """What `read_upload()` found: JSON-able, kept in the session for the preview."""
@@ -135,10 +106,6 @@ def columns_for(kind: str) -> list[Column]:
     return COLUMNS[kind]
 
 
-def expected_columns_text(kind: str) -> str:
-    return ", ".join(column.expected for column in COLUMNS[kind])
-
-
 # --- step 1: reading the file ----------------------------------------------------------
 
 
@@ -146,191 +113,8 @@ def read_upload(upload, kind: str) -> Table:
     """Read an uploaded .csv or .xlsx file (a Django UploadedFile) of the given kind."""
     if kind not in COLUMNS:
         raise ImportFileError(_("Choose what the file holds: partners or people."))
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ImportFileError(
-            _("The file is larger than %(size)s MB. Split it into smaller files.")
-            % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
-    suffix = Path(upload.name or "").suffix.lower()
-    if suffix == ".csv":
-        raw_rows = _csv_rows(_read_all(upload))
-    elif suffix == ".xlsx":
-        raw_rows = _xlsx_rows(upload)
-    elif suffix == ".xls":
-        raise ImportFileError(
-            _(
-                "Old Excel files (.xls) cannot be read. Save the file as an Excel workbook "
-                "(.xlsx) or as CSV UTF-8 and try again."
-            )
-        )
-    else:
-        raise ImportFileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
-    return _table(kind, raw_rows)
-
-
-def _read_all(upload) -> bytes:
-    upload.seek(0)
-    return upload.read(MAX_UPLOAD_BYTES + 1)
-
-
-def _csv_rows(data: bytes):
-    if b"\x00" in data:
-        raise ImportFileError(
-            _("This is not a CSV file. Save the sheet as CSV UTF-8 and try again.")
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            _(
-                'The file is not in UTF-8. In Excel, save it as "CSV UTF-8 (comma '
-                'delimited)" and try again.'
-            )
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([";", ",", "\t"], key=first_line.count)
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    except csv.Error:
-        raise ImportFileError(
-            _("The CSV file is damaged (a quote is not closed). Check the file and try again.")
-        ) from None
-
-
-def _xlsx_rows(upload):
-    # Imported here: openpyxl is only needed when someone uploads a workbook.
-    from openpyxl import load_workbook
-
-    upload.seek(0)
-    if upload.read(4) != b"PK\x03\x04":
-        raise _not_a_workbook()
-    upload.seek(0)
-    try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # BadZipFile, KeyError, ValueError, ...: openpyxl raises many kinds
-        raise _not_a_workbook() from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                break
-            except Exception:  # a damaged sheet inside a valid zip
-                raise _not_a_workbook() from None
-            yield [_cell_text(value) for value in row]
-    finally:
-        workbook.close()
-
-
-def _not_a_workbook() -> ImportFileError:
-    return ImportFileError(
-        _(
-            "The file could not be read as an Excel workbook (.xlsx). Open it in Excel, "
-            "save it as an Excel workbook and try again."
-        )
-    )
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _normalise_header(text: str) -> str:
-    return " ".join(text.replace("\ufeff", "").strip().lower().replace("_", " ").split())
-
-
-def _alias_map(kind: str) -> dict[str, str]:
-    mapping = {}
-    for column in COLUMNS[kind]:
-        for alias in column.aliases:
-            mapping[_normalise_header(alias)] = column.field
-    return mapping
-
-
-def _table(kind: str, raw_rows) -> Table:
-    raw_rows = iter(raw_rows)
-    header = None
-    number = 0
-    for cells in raw_rows:
-        number += 1
-        if any(cell.strip() for cell in cells):
-            header = cells
-            break
-        if number >= MAX_PHYSICAL_ROWS:
-            break
-    if header is None:
-        raise ImportFileError(_("The file is empty."))
-    positions = _header_positions(kind, header)
-
-    rows = []
-    for cells in raw_rows:
-        number += 1
-        if number > MAX_PHYSICAL_ROWS or len(rows) >= MAX_ROWS:
-            if any(cell.strip() for cell in cells) or number > MAX_PHYSICAL_ROWS:
-                raise ImportFileError(_too_many_rows())
-            continue
-        if not any(cell.strip() for cell in cells):
-            continue
-        values = {
-            name: (cells[index].strip()[:MAX_CELL_CHARS] if index < len(cells) else "")
-            for name, index in positions.items()
-        }
-        rows.append({"number": number, "values": values})
-    if not rows:
-        raise ImportFileError(_("The file has no rows to import under its header."))
-    headers = {name: header[index].strip() for name, index in positions.items()}
-    return Table(kind=kind, headers=headers, rows=rows)
-
-
-def _too_many_rows() -> str:
-    return _(
-        "The file has more than %(limit)s rows. Split it into files of at most %(limit)s "
-        "rows and import them one by one."
-    ) % {"limit": number_format(MAX_ROWS, force_grouping=True)}
-
-
-def _header_positions(kind: str, header: list[str]) -> dict[str, int]:
-    aliases = _alias_map(kind)
-    positions: dict[str, int] = {}
-    unknown = []
-    for index, cell in enumerate(header):
-        name = _normalise_header(cell)
-        if not name:
-            continue
-        if name not in aliases:
-            unknown.append(cell.strip()[:50])
-            continue
-        if aliases[name] in positions:
-            raise ImportFileError(
-                _("The column %(column)s appears twice in the first row.")
-                % {"column": cell.strip()[:50]}
-            )
-        positions[aliases[name]] = index
-    missing = [c for c in COLUMNS[kind] if c.required and c.field not in positions]
-    if unknown or missing:
-        problems = []
-        if unknown:
-            problems.append(_("unknown: %(columns)s") % {"columns": ", ".join(unknown[:10])})
-        if missing:
-            problems.append(
-                _("missing: %(columns)s") % {"columns": ", ".join(c.expected for c in missing)}
-            )
-        raise ImportFileError(
-            _(
-                "The first row of the file must hold the column names. Expected: "
-                "%(expected)s (Dutch or English names); %(problems)s."
-            )
-            % {"expected": expected_columns_text(kind), "problems": "; ".join(problems)}
-        )
-    return positions
+    table = read_table(upload, columns=COLUMNS[kind], max_rows=MAX_ROWS)
+    return Table(kind=kind, headers=table.headers, rows=table.rows)
 
 
 # --- step 2: checking the rows ----------------------------------------------------------

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from governance.demo import bodies as governance_demo
+from governance.demo import memo_texts
 from governance.demo import memos as demo_memos
 from governance.models import (
     ActionItem,
@@ -88,7 +89,7 @@ def test_the_open_memo_awaits_the_demo_member(demo_alliance):
     voters = set(
         Vote.objects.filter(decision__memo=memo).values_list("seat__person__email", flat=True)
     )
-    assert voters == {demo_memos.CHAIR_EMAIL, demo_memos.EXPERT_EMAIL}
+    assert voters == {memo_texts.CHAIR_EMAIL, memo_texts.EXPERT_EMAIL}
     assert Vote.objects.filter(decision__memo=memo).count() == 5
 
 

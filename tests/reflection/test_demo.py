@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Count
 
-from reflection.demo import islands as demo
+from reflection.demo import builder as demo
 from reflection.models import (
     AttentionPoint,
     Effort,

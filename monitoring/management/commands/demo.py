@@ -6,7 +6,7 @@ from governance.demo import bodies as governance_demo
 from governance.demo import memos as demo_memos
 from partners.demo import organisations as partners_demo
 from partners.demo import quickscan as quickscan_demo
-from reflection.demo import islands as reflection_demo
+from reflection.demo import builder as reflection_demo
 
 
 class Command(BaseCommand):

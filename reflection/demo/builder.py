@@ -1,0 +1,12 @@
+"""The reflection demo in one call: the 2024 islands, phase plan 3 traced to their
+attention points, and the next island.
+"""
+
+from reflection.demo import islands, plans
+
+
+def build() -> None:
+    """Build (or bring back) the reflection demo. Idempotent."""
+    points = islands.build_2024()
+    plans.build(points)
+    islands.build_upcoming()
