@@ -190,7 +190,9 @@ def _form_response(request, memo, part, form, item, *, conflict=None, status=200
     return render(request, "governance/memo_part_form.html", context, status=status)
 
 
-def _part_form(request, pk, key, item_pk=None):
+@require_http_methods(["GET", "POST"])
+def edit_part(request, pk, key, item_pk=None):
+    """Add a part (no item_pk) or change one; `key` (from the URL) says which kind."""
     part = PARTS[key]
     memo, refusal = _editable_memo(request, pk)
     if refusal:
@@ -232,8 +234,18 @@ def _part_form(request, pk, key, item_pk=None):
     return _form_response(request, memo, part, form, item)
 
 
-def _part_action(request, pk, key, item_pk, action: str):
-    """Remove or move a part (POST only)."""
+@require_POST
+def remove_part(request, pk, key, item_pk):
+    return _change_part(request, pk, key, item_pk, "delete")
+
+
+@require_POST
+def move_part(request, pk, key, item_pk):
+    return _change_part(request, pk, key, item_pk, "move")
+
+
+def _change_part(request, pk, key, item_pk, action: str):
+    """Remove or move a part."""
     part = PARTS[key]
     memo, refusal = _editable_memo(request, pk)
     if refusal:
@@ -266,63 +278,3 @@ def _part_action(request, pk, key, item_pk, action: str):
         )
     (messages.success if ok else messages.error)(request, message)
     return redirect(reverse("governance:memo_edit", args=[memo.pk]) + f"#{part.list_id}")
-
-
-@require_http_methods(["GET", "POST"])
-def memo_section_add(request, pk):
-    return _part_form(request, pk, "section")
-
-
-@require_http_methods(["GET", "POST"])
-def memo_section_edit(request, pk, item_pk):
-    return _part_form(request, pk, "section", item_pk)
-
-
-@require_POST
-def memo_section_delete(request, pk, item_pk):
-    return _part_action(request, pk, "section", item_pk, "delete")
-
-
-@require_POST
-def memo_section_move(request, pk, item_pk):
-    return _part_action(request, pk, "section", item_pk, "move")
-
-
-@require_http_methods(["GET", "POST"])
-def memo_decision_add(request, pk):
-    return _part_form(request, pk, "decision")
-
-
-@require_http_methods(["GET", "POST"])
-def memo_decision_edit(request, pk, item_pk):
-    return _part_form(request, pk, "decision", item_pk)
-
-
-@require_POST
-def memo_decision_delete(request, pk, item_pk):
-    return _part_action(request, pk, "decision", item_pk, "delete")
-
-
-@require_POST
-def memo_decision_move(request, pk, item_pk):
-    return _part_action(request, pk, "decision", item_pk, "move")
-
-
-@require_http_methods(["GET", "POST"])
-def memo_annex_add(request, pk):
-    return _part_form(request, pk, "annex")
-
-
-@require_http_methods(["GET", "POST"])
-def memo_annex_edit(request, pk, item_pk):
-    return _part_form(request, pk, "annex", item_pk)
-
-
-@require_POST
-def memo_annex_delete(request, pk, item_pk):
-    return _part_action(request, pk, "annex", item_pk, "delete")
-
-
-@require_POST
-def memo_annex_move(request, pk, item_pk):
-    return _part_action(request, pk, "annex", item_pk, "move")
