@@ -33,8 +33,9 @@ from governance.models import (
     MemoVersion,
     ProposedDecision,
 )
+from governance.services.decisions import voting_close
 from governance.services.memos import memo_snapshot
-from governance.services.voting import memo_submit, vote_cast, voting_close
+from governance.services.voting import memo_submit, vote_cast
 from partners.models import Partner, Person
 
 AMS = ZoneInfo("Europe/Amsterdam")
