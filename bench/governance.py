@@ -75,7 +75,7 @@ def build_dataset() -> dict:
         Vote,
         VoteRecord,
     )
-    from governance.services.voting import decision_result
+    from governance.services.decisions import decision_result
     from partners.models import Person
 
     now = timezone.now()

@@ -6,14 +6,28 @@
   submitted, everyone logged in reads it (the alliance's decisions are open to its members).
 - Only the holder of a current seat of the body, in a role the body lets vote, votes, and
   only while the voting is open (checked again in the service, under a lock).
+- A body's meetings are read by the holders of a current seat in it and by staff.
+- An action's status is changed by its owner or by staff.
 """
 
+import datetime
+from collections.abc import Iterable
+from operator import attrgetter
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from avk.permissions import is_staff
-from governance.models import Body, Memo, Seat
+from governance.models import ActionItem, Body, Meeting, Memo, Seat
+
+
+def require_staff(user) -> None:
+    """Refuse (PermissionDenied) anyone but programme staff: for the services' staff steps."""
+    if not is_staff(user):
+        raise PermissionDenied(_("Only programme staff may do this."))
 
 
 def body_ids_of(user) -> set[int]:
@@ -21,6 +35,9 @@ def body_ids_of(user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(Seat.objects.current().filter(person__user=user).values_list("body_id", flat=True))
+
+
+# --- memos ------------------------------------------------------------------------------
 
 
 def memos_visible_to(user) -> QuerySet[Memo]:
@@ -39,15 +56,70 @@ def get_memo_for_user(user, pk, *, write: bool = False) -> Memo:
     return memo
 
 
-def voting_seat(user, body: Body) -> Seat | None:
-    """The user's current seat in `body` whose role votes there, or None."""
+# --- votes ------------------------------------------------------------------------------
+
+
+def voting_seats_of(body: Body, on: datetime.date | None = None) -> QuerySet[Seat]:
+    """The current seats of `body` whose role votes there (Seat.is_voting, as a query)."""
+    return Seat.objects.current(on).filter(body=body, role__in=body.voting_roles or [])
+
+
+def voting_seats_of_user(user) -> list[Seat]:
+    """The user's current seats, in every body, whose role votes there (body loaded)."""
+    if not user.is_authenticated:
+        return []
+    seats = Seat.objects.current().filter(person__user=user).select_related("body")
+    return [seat for seat in seats if seat.is_voting]
+
+
+def first_voting_seat(seats: Iterable[Seat]) -> Seat | None:
+    """The seat a person's vote counts for, given their current voting seats in one body:
+    the first by id, so someone holding two voting seats in a body still votes once."""
+    return min(seats, key=attrgetter("pk"), default=None)
+
+
+def voting_seat(user, body: Body, *, seats: Iterable[Seat] | None = None) -> Seat | None:
+    """The user's current seat in `body` whose role votes there, or None.
+
+    `seats`: the body's current voting seats (person loaded) when the caller has them
+    already; without, one query."""
     if not user.is_authenticated:
         return None
-    roles = body.voting_roles or []
-    return (
-        Seat.objects.current()
-        .filter(person__user=user, body=body, role__in=roles)
-        .select_related("person", "body")
-        .order_by("id")
-        .first()
+    if seats is None:
+        seats = voting_seats_of(body).filter(person__user=user).select_related("person", "body")
+    return first_voting_seat(seat for seat in seats if seat.person.user_id == user.pk)
+
+
+def mfa_missing(user) -> bool:
+    """True when votes need MFA (the setting) and the user has no TOTP authenticator."""
+    if not settings.AVK_VOTE_REQUIRE_MFA:
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+# --- meetings and actions ---------------------------------------------------------------
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    """Meetings of the bodies where the user holds a current seat; every meeting for staff."""
+    if is_staff(user):
+        return Meeting.objects.all()
+    return Meeting.objects.filter(body_id__in=body_ids_of(user))
+
+
+def get_meeting_for_user(user, pk) -> Meeting:
+    """A meeting the user may see (404 otherwise), with its body and host loaded."""
+    return get_object_or_404(
+        meetings_visible_to(user).select_related("body", "location_partner"), pk=pk
+    )
+
+
+def can_change_status(user, action: ActionItem) -> bool:
+    """Staff, or the action's owner (through their Person's login)."""
+    return is_staff(user) or (
+        user.is_authenticated
+        and action.owner.user_id is not None
+        and action.owner.user_id == user.pk
     )

@@ -4,7 +4,8 @@ from celery import shared_task
 from django.db import OperationalError
 
 from governance.services import reminders
-from governance.services.voting import voting_close_due, voting_open_due
+from governance.services.decisions import voting_close_due
+from governance.services.voting import voting_open_due
 
 
 @shared_task(

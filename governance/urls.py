@@ -1,6 +1,16 @@
 from django.urls import path
 
-from governance.views import decisions, meetings, memo_parts, memo_versions, memos, overview, voting
+from governance.views import (
+    actions,
+    calendar,
+    decisions,
+    meetings,
+    memo_parts,
+    memo_versions,
+    memos,
+    overview,
+    voting,
+)
 
 app_name = "governance"
 urlpatterns = [
@@ -105,11 +115,11 @@ urlpatterns = [
     path("vergaderingen/nieuw/", meetings.meeting_create, name="meeting_create"),
     path("vergaderingen/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("vergaderingen/<int:pk>/bewerken/", meetings.meeting_edit, name="meeting_edit"),
-    path("acties/", meetings.action_list, name="action_list"),
-    path("acties/nieuw/", meetings.add_action, name="action_create"),
-    path("acties/<int:pk>/bewerken/", meetings.action_edit, name="action_edit"),
-    path("acties/<int:pk>/status/", meetings.action_status, name="action_status"),
-    path("mijn-acties/", meetings.my_actions, name="my_actions"),
-    path("agenda/", meetings.calendar_feed, name="calendar_feed"),
-    path("agenda/<str:token>.ics", meetings.calendar_ics, name="calendar_ics"),
+    path("acties/", actions.action_list, name="action_list"),
+    path("acties/nieuw/", actions.add_action, name="action_create"),
+    path("acties/<int:pk>/bewerken/", actions.action_edit, name="action_edit"),
+    path("acties/<int:pk>/status/", actions.action_status, name="action_status"),
+    path("mijn-acties/", actions.my_actions, name="my_actions"),
+    path("agenda/", calendar.calendar_feed, name="calendar_feed"),
+    path("agenda/<str:token>.ics", calendar.calendar_ics, name="calendar_ics"),
 ]

@@ -44,8 +44,9 @@ from governance.demo.memo_texts import (
     STAFF_EMAIL,
 )
 from governance.models import Body, Memo, MemoSection, MemoVersion, ProposedDecision
+from governance.services.decisions import voting_close
 from governance.services.memos import memo_snapshot
-from governance.services.voting import memo_submit, vote_cast, voting_close
+from governance.services.voting import memo_submit, vote_cast
 
 
 def _memo(*, body, title, author, memo_date, introduction, sections, decisions, staff) -> Memo:

@@ -1,5 +1,5 @@
 """Forms of the voting: submitting a memo, a vote, and a body's voting rules. The views
-hand the cleaned data to governance.services_voting, which checks the rules again."""
+hand the cleaned data to governance.services.voting, which checks the rules again."""
 
 import datetime
 
@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from avk.forms import DateTimeInput
 from governance.models import Body, ProposedDecision, Seat, Vote
-from governance.services.voting import COMMENT_MAX, choices_for
+from governance.selectors.voting import choices_for
+from governance.services.voting import COMMENT_MAX
 
 
 def default_deadline(now: datetime.datetime | None = None) -> datetime.datetime:

@@ -2,6 +2,8 @@
 not voted yet) and what awaits a member's vote. Each runs a fixed number of queries,
 whatever the number of decisions, seats and votes."""
 
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -10,10 +12,46 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from avk.permissions import is_staff
+from governance.access import mfa_missing, voting_seat, voting_seats_of, voting_seats_of_user
 from governance.models import Memo, ProposedDecision, Seat, Vote
-from governance.services.voting import choices_for, mfa_missing, voting_seats_of
 
 OPEN = (Memo.Status.VOTING,)
+
+APPROVE_CHOICES = (Vote.Choice.FOR, Vote.Choice.AGAINST, Vote.Choice.ABSTAIN)
+NOTE_CHOICES = (Vote.Choice.ACKNOWLEDGED,)
+
+# Where the votes of each choice are counted, on a ProposedDecision (its result, written at
+# the close) and on a DecisionTally alike.
+COUNT_FIELDS = {
+    Vote.Choice.FOR: "votes_for",
+    Vote.Choice.AGAINST: "votes_against",
+    Vote.Choice.ABSTAIN: "votes_abstain",
+    Vote.Choice.ACKNOWLEDGED: "acknowledgements",
+}
+
+
+def choices_for(decision: ProposedDecision) -> tuple[str, ...]:
+    """The choices a vote on this decision may take: a note is only acknowledged."""
+    if decision.kind == ProposedDecision.Kind.NOTE:
+        return NOTE_CHOICES
+    return APPROVE_CHOICES
+
+
+def tally(votes: Iterable[Mapping]) -> defaultdict[int, dict[str, int]]:
+    """The counts of each decision from its vote rows (each with decision_id and choice):
+    {decision id: {"votes_for": n, "votes_against": n, "votes_abstain": n,
+    "acknowledgements": n}}; a decision without votes has all four at 0."""
+    counts = defaultdict(lambda: dict.fromkeys(COUNT_FIELDS.values(), 0))
+    for vote in votes:
+        counts[vote["decision_id"]][COUNT_FIELDS[vote["choice"]]] += 1
+    return counts
+
+
+def counts_by_decision(memo: Memo) -> defaultdict[int, dict[str, int]]:
+    """The tally of the memo's votes, per proposed decision, in one query."""
+    return tally(
+        Vote.objects.filter(decision__memo=memo).order_by().values("decision_id", "choice")
+    )
 
 
 @dataclass
@@ -68,9 +106,7 @@ def vote_page(memo: Memo, user) -> dict:
     is_open = memo.status in OPEN
 
     seats = list(voting_seats_of(body).select_related("person").order_by("person__name", "pk"))
-    # The user's own voting seat: the first by id, as access.voting_seat picks it.
-    mine = sorted((s for s in seats if s.person.user_id == user.pk), key=lambda s: s.pk)
-    my_seat = mine[0] if mine else None
+    my_seat = voting_seat(user, body, seats=seats)
     votes = list(
         Vote.objects.filter(decision__memo=memo)
         .order_by()
@@ -79,28 +115,18 @@ def vote_page(memo: Memo, user) -> dict:
     by_decision: dict[int, list[dict]] = {}
     for vote in votes:
         by_decision.setdefault(vote["decision_id"], []).append(vote)
+    counts = tally(votes)
 
     quorum = memo.quorum if closed and memo.quorum is not None else body.quorum_for(len(seats))
     seat_ids = {s.pk for s in seats}
     rows = []
     for decision in decisions:
-        row = DecisionTally(decision=decision, choices=choices_for(decision))
-        cast = by_decision.get(decision.pk, [])
-        if closed and decision.result:
-            row.votes_for = decision.votes_for or 0
-            row.votes_against = decision.votes_against or 0
-            row.votes_abstain = decision.votes_abstain or 0
-            row.acknowledgements = decision.acknowledgements or 0
+        if closed and decision.result:  # the counts written at the close
+            shown = {name: getattr(decision, name) or 0 for name in COUNT_FIELDS.values()}
         else:
-            for vote in cast:
-                if vote["choice"] == Vote.Choice.FOR:
-                    row.votes_for += 1
-                elif vote["choice"] == Vote.Choice.AGAINST:
-                    row.votes_against += 1
-                elif vote["choice"] == Vote.Choice.ABSTAIN:
-                    row.votes_abstain += 1
-                else:
-                    row.acknowledgements += 1
+            shown = counts[decision.pk]
+        row = DecisionTally(decision=decision, choices=choices_for(decision), **shown)
+        cast = by_decision.get(decision.pk, [])
         if my_seat is not None:
             row.my_vote = next((v for v in cast if v["seat_id"] == my_seat.pk), None)
         voted = {v["seat_id"] for v in cast} & seat_ids
@@ -149,13 +175,6 @@ def _window_open(memo: Memo) -> bool:
     )
 
 
-def _voting_seats_of_user(user) -> list[Seat]:
-    if not user.is_authenticated:
-        return []
-    seats = Seat.objects.current().filter(person__user=user).select_related("body")
-    return [s for s in seats if s.role in (s.body.voting_roles or [])]
-
-
 def _awaiting(seats: list[Seat]) -> QuerySet[ProposedDecision]:
     now = timezone.now()
     seat_ids = [s.pk for s in seats]
@@ -170,7 +189,7 @@ def _awaiting(seats: list[Seat]) -> QuerySet[ProposedDecision]:
 def decisions_awaiting(user) -> list[ProposedDecision]:
     """The open proposed decisions still awaiting the user's vote, with their memo and
     body, soonest deadline first (two queries)."""
-    seats = _voting_seats_of_user(user)
+    seats = voting_seats_of_user(user)
     if not seats:
         return []
     return list(
@@ -182,7 +201,7 @@ def decisions_awaiting(user) -> list[ProposedDecision]:
 
 def awaiting_vote_count(user) -> int:
     """How many open proposed decisions await the user's vote (two queries at most)."""
-    seats = _voting_seats_of_user(user)
+    seats = voting_seats_of_user(user)
     if not seats:
         return 0
     return _awaiting(seats).count()

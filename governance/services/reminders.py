@@ -37,6 +37,7 @@ from django.utils import formats, timezone, translation
 
 from avk.emails import mail_queue_many
 from avk.models import OutgoingMail
+from governance.access import first_voting_seat
 from governance.models import ActionItem, Memo, Seat, Vote
 
 TEMPLATE = "governance_digest"
@@ -121,11 +122,14 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
         .select_related("person__user", "body")
         .order_by("id")
     )
-    # As governance.access.voting_seat: per user and body, their first voting seat.
-    seat_of: dict[tuple[int, int], Seat] = {}
+    voting_seats = defaultdict(list)
     for seat in seats:
-        if seat.role in (seat.body.voting_roles or []):
-            seat_of.setdefault((seat.person.user_id, seat.body_id), seat)
+        if seat.is_voting:
+            voting_seats[(seat.person.user_id, seat.body_id)].append(seat)
+    # Per user and body, the seat their vote counts for.
+    seat_of: dict[tuple[int, int], Seat] = {
+        key: first_voting_seat(group) for key, group in voting_seats.items()
+    }
     cast = defaultdict(int)
     for seat_id, memo_id in Vote.objects.filter(
         decision__memo__in=memos, seat_id__in=[s.pk for s in seat_of.values()]

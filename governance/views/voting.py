@@ -1,7 +1,7 @@
 """The voting: submitting a memo, the voting page, casting a vote, closing, withdrawing,
 archiving, "awaiting my vote", and a body's voting rules.
 
-Every rule is checked again in governance.services_voting (under a lock): a forged POST
+Every rule is checked again in the services (under a lock): a forged POST
 changes nothing. The seat a vote counts for is always the user's own.
 """
 
@@ -19,14 +19,14 @@ from governance.access import get_memo_for_user, voting_seat
 from governance.forms.voting import BodyRulesForm, MemoSubmitForm, VoteForm, default_deadline
 from governance.models import Body, Memo, ProposedDecision, Vote
 from governance.selectors.voting import decision_row, decisions_awaiting, vote_page
+from governance.services.bodies import body_rules_update
+from governance.services.decisions import voting_close
 from governance.services.voting import (
     MfaRequired,
-    body_rules_update,
     memo_archive,
     memo_submit,
     memo_withdraw,
     vote_cast,
-    voting_close,
 )
 
 

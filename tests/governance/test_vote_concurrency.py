@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from avk.models import User
 from governance.models import Memo, ProposedDecision, Seat, Vote, VoteRecord
+from governance.services import decisions as sd
 from governance.services import voting as sv
 from partners.models import Person
 from tests.factories import BodyFactory
@@ -113,7 +114,7 @@ def test_200_concurrent_votes_plus_duplicates_count_exactly_once():
 
     # The tally at the close is exactly what was cast.
     Memo.objects.filter(pk=memo.pk).update(voting_deadline=timezone.now())
-    sv.voting_close(memo=memo)
+    sd.voting_close(memo=memo)
     decision.refresh_from_db()
     tally = {c: list(expected.values()).count(c) for c in CHOICES}
     assert (decision.votes_for, decision.votes_against, decision.votes_abstain) == (
@@ -155,7 +156,7 @@ def test_votes_racing_the_close_are_either_counted_or_refused():
             start.wait(timeout=30)
             with gate:
                 try:
-                    sv.voting_close(memo=memo, now=memo.voting_deadline)
+                    sd.voting_close(memo=memo, now=memo.voting_deadline)
                 finally:
                     connection.close()
         except Exception as exc:

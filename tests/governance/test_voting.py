@@ -15,6 +15,7 @@ from governance.selectors.voting import (
     missing_text,
     vote_page,
 )
+from governance.services import decisions as sd
 from governance.services import voting as sv
 from governance.tasks import voting_advance
 from tests.factories import BodyFactory
@@ -250,7 +251,7 @@ def _close_with(body, votes_by_choice, *, seats, kind=APPROVE):
         for _ in range(n):
             sv.vote_cast(user=users[i], decision=decision, choice=choice)
             i += 1
-    memo = sv.voting_close(memo=memo, now=memo.voting_deadline)
+    memo = sd.voting_close(memo=memo, now=memo.voting_deadline)
     decision.refresh_from_db()
     return memo, decision
 
@@ -308,7 +309,7 @@ def test_results_never_change_after_the_close(db_body):
     decision = memo.decisions.get()
     for user in users[:2]:
         sv.vote_cast(user=user, decision=decision, choice="for")
-    memo = sv.voting_close(memo=memo, now=memo.voting_deadline)
+    memo = sd.voting_close(memo=memo, now=memo.voting_deadline)
     decision.refresh_from_db()
     assert (decision.result, decision.votes_for) == (R.ADOPTED, 2)
     with pytest.raises(ValidationError):
@@ -316,7 +317,7 @@ def test_results_never_change_after_the_close(db_body):
     with pytest.raises(ValidationError):
         sv.vote_cast(user=users[0], decision=decision, choice="against")
     # Closing again changes nothing.
-    again = sv.voting_close(memo=memo, now=memo.voting_deadline + datetime.timedelta(days=1))
+    again = sd.voting_close(memo=memo, now=memo.voting_deadline + datetime.timedelta(days=1))
     decision.refresh_from_db()
     assert (decision.result, decision.votes_for, decision.votes_against) == (R.ADOPTED, 2, 0)
     assert again.closed_at == memo.closed_at
@@ -327,7 +328,7 @@ def test_results_never_change_after_the_close(db_body):
 def test_beat_does_not_close_before_the_deadline(db_body):
     memo = voting_memo(db_body)
     with pytest.raises(ValidationError):
-        sv.voting_close(memo=memo)
+        sd.voting_close(memo=memo)
     assert voting_advance() == {"opened": 0, "closed": 0}
     memo.refresh_from_db()
     assert memo.status == Memo.Status.VOTING
@@ -379,13 +380,13 @@ def test_staff_close_early_only_once_everyone_voted(staff, db_member, db_body):
     sv.vote_cast(user=db_member, decision=note, choice="acknowledged")
     sv.vote_cast(user=other, decision=approve, choice="abstain")
     with pytest.raises(ValidationError):
-        sv.voting_close(memo=memo, user=staff)
+        sd.voting_close(memo=memo, user=staff)
     with pytest.raises(PermissionDenied):
-        sv.voting_close(memo=memo, user=db_member)
+        sd.voting_close(memo=memo, user=db_member)
     assert not vote_page(memo, staff)["can_close"]
     sv.vote_cast(user=other, decision=note, choice="acknowledged")
     assert vote_page(memo, staff)["can_close"]
-    memo = sv.voting_close(memo=memo, user=staff)
+    memo = sd.voting_close(memo=memo, user=staff)
     assert memo.status == Memo.Status.DECIDED and memo.closed_by == staff
     approve.refresh_from_db()
     assert (approve.result, approve.votes_for, approve.votes_abstain) == (R.ADOPTED, 1, 1)
@@ -416,7 +417,7 @@ def test_numbering_per_body_per_year_in_memo_order(db_body, sg_body):
                     choice=choice,
                     now=now - datetime.timedelta(days=1),
                 )
-        sv.voting_close(memo=memo, now=now)
+        sd.voting_close(memo=memo, now=now)
         return list(memo.decisions.order_by("order").values_list("listed__number", flat=True))
 
     first = run(
@@ -446,7 +447,7 @@ def test_withdraw_keeps_votes_and_gives_no_result(staff, db_body, db_member):
     assert memo.status == Memo.Status.WITHDRAWN and memo.withdrawn_at
     assert Vote.objects.count() == 1
     with pytest.raises(ValidationError):
-        sv.voting_close(memo=memo, now=memo.voting_deadline)
+        sd.voting_close(memo=memo, now=memo.voting_deadline)
     with pytest.raises(ValidationError):
         sv.memo_withdraw(memo=memo, user=staff)
     assert not memo.decisions.exclude(result="").exists()
@@ -456,10 +457,10 @@ def test_archive_only_a_decided_memo(staff, db_body):
     memo = voting_memo(db_body)
     with pytest.raises(ValidationError):
         sv.memo_archive(memo=memo, user=staff)
-    memo = sv.voting_close(memo=memo, now=memo.voting_deadline)
+    memo = sd.voting_close(memo=memo, now=memo.voting_deadline)
     memo = sv.memo_archive(memo=memo, user=staff)
     assert memo.status == Memo.Status.ARCHIVED
-    assert sv.voting_close(memo=memo).status == Memo.Status.ARCHIVED  # still no change
+    assert sd.voting_close(memo=memo).status == Memo.Status.ARCHIVED  # still no change
 
 
 # --- selectors -------------------------------------------------------------------------

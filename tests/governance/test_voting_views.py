@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from governance.forms.voting import default_deadline
 from governance.models import Body, Decision, Memo, ProposedDecision, Seat, Vote
+from governance.selectors.voting import choices_for
+from governance.services import decisions as sd
 from governance.services import voting as sv
 from tests.factories import BodyFactory
 from tests.governance.factories import MemoFactory, ProposedDecisionFactory
@@ -306,7 +308,7 @@ def test_withdraw_and_archive_by_staff(client_for, staff, db_body):
     assert memo.status == Memo.Status.WITHDRAWN
     assert "ingetrokken" in client_for(staff).get(vote_url(memo)).content.decode()
     decided = voting_memo(db_body)
-    sv.voting_close(memo=decided, now=decided.voting_deadline)
+    sd.voting_close(memo=decided, now=decided.voting_deadline)
     client_for(staff).post(reverse("governance:memo_archive", args=[decided.pk]))
     decided.refresh_from_db()
     assert decided.status == Memo.Status.ARCHIVED
@@ -327,7 +329,7 @@ def test_my_votes_lists_open_decisions_grouped_by_memo(client_for, member, db_bo
     assert "Randvoorwaarden programma" in page and "Niet voor mij" not in page
     assert page.count(vote_url(memo)) == 2  # title link and button
     for decision in memo.decisions.all():
-        sv.vote_cast(user=member, decision=decision, choice=sv.choices_for(decision)[0])
+        sv.vote_cast(user=member, decision=decision, choice=choices_for(decision)[0])
     page = client_for(member).get(reverse("governance:my_votes")).content.decode()
     assert "Er wacht nu niets op jouw stem." in page
 
@@ -395,7 +397,7 @@ def _fill(body, *, seats, decisions, member):
     memo = voting_memo(body, decisions=kinds)
     for decision in memo.decisions.all():
         for user in users:
-            sv.vote_cast(user=user, decision=decision, choice=sv.choices_for(decision)[0])
+            sv.vote_cast(user=user, decision=decision, choice=choices_for(decision)[0])
     return memo
 
 
@@ -413,8 +415,8 @@ def test_voting_page_runs_a_fixed_number_of_queries(client_for, staff, member):
     assert _voting_page_queries(client_for(member), large) == small_counts["member"]
     assert _voting_page_queries(client_for(staff), large) == small_counts["staff"]
     # and after the close, with the decision list numbers shown
-    sv.voting_close(memo=small, now=small.voting_deadline)
-    sv.voting_close(memo=large, now=large.voting_deadline)
+    sd.voting_close(memo=small, now=small.voting_deadline)
+    sd.voting_close(memo=large, now=large.voting_deadline)
     assert Decision.objects.filter(body=large_body).count() == 12
     assert _voting_page_queries(client_for(staff), small) == _voting_page_queries(
         client_for(staff), large

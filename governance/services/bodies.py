@@ -1,0 +1,39 @@
+"""Writes of a body: its voting rules."""
+
+from django.db import transaction
+
+from avk.audit import audit_group, audit_record
+from governance.access import require_staff
+from governance.models import Body
+
+RULE_FIELDS = ["voting_roles", "quorum_count", "quorum_percent", "majority", "tally_before_vote"]
+
+
+def body_rules_update(*, body: Body, user, **values) -> Body:
+    """Change a body's voting rules (staff). Votings already closed keep their results;
+    an open voting is closed with the rules in force at its close."""
+    require_staff(user)
+    with transaction.atomic():
+        body = Body.objects.select_for_update().get(pk=body.pk)
+        changes = {}
+        for name in RULE_FIELDS:
+            if name in values and getattr(body, name) != values[name]:
+                old = getattr(body, name)
+                changes[name] = [
+                    old if isinstance(old, list) else ("" if old is None else str(old)),
+                    values[name]
+                    if isinstance(values[name], list)
+                    else ("" if values[name] is None else str(values[name])),
+                ]
+                setattr(body, name, values[name])
+        body.full_clean()
+        body.save()
+        if changes:
+            audit_record(
+                actor=user,
+                instance=body,
+                action="body.rules_updated",
+                changes=changes,
+                group=audit_group("body", body.pk),
+            )
+    return body
