@@ -1,15 +1,15 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
 from avk import documents
+from avk.access import get_document_for_user
 from avk.models import Document
-from avk.permissions import is_staff
 
 
 @login_not_required
@@ -34,14 +34,6 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
-
-
-def get_document_for_user(user, pk) -> Document:
-    """Who asked for a document, and staff, may see it; anyone else gets 404."""
-    queryset = (
-        Document.objects.all() if is_staff(user) else Document.objects.filter(requested_by=user)
-    )
-    return get_object_or_404(queryset, pk=pk)
 
 
 @require_POST

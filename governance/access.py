@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from avk.permissions import is_staff
+from avk.access import is_staff
 from governance.models import ActionItem, Body, Meeting, Memo, Seat
 
 

@@ -3,7 +3,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from avk.permissions import is_staff
+from avk.access import is_staff
 from partners.models import Intervention, Partner
 
 

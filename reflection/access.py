@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from avk.permissions import is_staff
+from avk.access import is_staff
 from reflection.models import ReflectionSession
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from avk.permissions import is_staff
+from avk.access import is_staff
 from governance.access import mfa_missing, voting_seat, voting_seats_of, voting_seats_of_user
 from governance.models import Memo, ProposedDecision, Seat, Vote
 

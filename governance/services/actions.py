@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avk.access import is_staff
 from avk.audit import audit_group, audit_record, diff
-from avk.permissions import is_staff
 from governance.access import can_change_status
 from governance.models import ActionItem, Meeting, ProposedDecision
 from partners.models import Person

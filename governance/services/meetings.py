@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from avk.access import is_staff
 from avk.audit import audit_group, audit_record, diff
-from avk.permissions import is_staff
 from governance.models import AgendaItem, Body, Meeting, Memo
 from partners.models import Partner
 

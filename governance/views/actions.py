@@ -16,8 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from avk.access import is_staff, staff_required
 from avk.forms import add_errors, parse_id
-from avk.permissions import is_staff, staff_required
 from governance.access import can_change_status
 from governance.forms.actions import ActionEditForm, ActionForm
 from governance.models import ActionItem, Body, Meeting, ProposedDecision

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from avk import documents
-from avk.permissions import is_staff
+from avk.access import is_staff
 from governance.models import Body
 from governance.selectors.decisions import (
     decision_entries,

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from avk import documents
+from avk.access import is_staff
 from avk.forms import add_errors, parse_id
-from avk.permissions import is_staff
 from governance.access import get_memo_for_user, memos_visible_to
 from governance.forms.memos import (
     AnnexForm,

@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from avk.access import staff_required
 from avk.forms import add_errors, parse_id
-from avk.permissions import staff_required
 from governance.access import get_memo_for_user, voting_seat
 from governance.forms.voting import BodyRulesForm, MemoSubmitForm, VoteForm, default_deadline
 from governance.models import Body, Memo, ProposedDecision, Vote

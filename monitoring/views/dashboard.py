@@ -2,26 +2,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from avk.permissions import is_staff
+from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
 from governance.selectors.voting import awaiting_vote_count
-from partners.models import Commitment, Invitation, Partner
-from partners.selectors.team import annotate_team_counts, counts_of, is_complete
-
-
-def partner_alerts() -> dict:
-    """What asks for the programme's attention across the alliance (three queries)."""
-    active = Partner.objects.filter(is_active=True)
-    year = timezone.localdate().year
-    return {
-        "pending_proposals": Commitment.objects.filter(status=Commitment.Status.PROPOSED).count(),
-        "incomplete_teams": sum(
-            not is_complete(counts_of(p)) for p in annotate_team_counts(active)
-        ),
-        "scans_missing": active.exclude(quick_scans__year=year).count(),
-        "year": year,
-    }
+from monitoring.selectors.dashboard import partner_alerts
+from partners.models import Invitation, Partner
 
 
 @login_not_required

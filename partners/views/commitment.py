@@ -5,8 +5,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from avk.access import is_staff, staff_required
 from avk.forms import add_errors
-from avk.permissions import is_staff, staff_required
 from partners.access import get_partner_for_user
 from partners.forms.commitment import CommitmentForm, PackageForm
 from partners.models import Commitment, Package

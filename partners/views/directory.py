@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avk.access import is_staff
 from avk.forms import parse_id
-from avk.permissions import is_staff
 from partners.access import (
     can_edit_partner,
     editable_partner_ids,

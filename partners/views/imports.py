@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from avk.permissions import staff_required
+from avk.access import staff_required
 from partners.forms.imports import ImportForm
 from partners.models import Partner
 from partners.selectors import exports, imports

@@ -13,8 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from avk.access import is_staff, staff_required
 from avk.forms import parse_id
-from avk.permissions import is_staff, staff_required
 from partners.access import (
     editable_partner_ids,
     interventions_visible_to,

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from avk.access import staff_required
 from avk.forms import add_errors
-from avk.permissions import staff_required
 from partners.forms.invitations import AcceptInvitationForm, InvitationForm
 from partners.models import Invitation
 from partners.services.invitations import invitation_accept, invitation_create, invitation_for_token

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from avk.access import is_staff, staff_required
 from avk.forms import add_errors
 from avk.models import AuditEntry
-from avk.permissions import is_staff, staff_required
 from partners.access import get_partner_for_user
 from partners.forms.quickscan import CriterionEditForm, CriterionForm, QuickScanForm
 from partners.models import QuickScan, QuickScanCriterion

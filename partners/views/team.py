@@ -4,10 +4,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from avk.access import staff_required
 from avk.audit import audit_group
 from avk.forms import add_errors
 from avk.models import AuditEntry
-from avk.permissions import staff_required
 from partners.access import get_partner_for_user
 from partners.forms.team import ColleagueInvitationForm, ContactForm, TeamMemberForm
 from partners.models import Partner, TeamMember

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from avk.access import staff_required
 from avk.forms import add_errors
-from avk.permissions import staff_required
 from reflection.access import can_contribute, get_session_for_participant
 from reflection.forms.contributions import QUESTIONS, ContributionForm, ModerateForm
 from reflection.models import Contribution, ReflectionSession, Side

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk import documents
+from avk.access import is_staff, staff_required
 from avk.forms import add_errors
-from avk.permissions import is_staff, staff_required
 from partners.models import Partner
 from reflection.documents import timeline
 from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm

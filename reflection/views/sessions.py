@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from avk.access import is_staff, staff_required
 from avk.forms import add_errors
-from avk.permissions import is_staff, staff_required
 from reflection.forms.sessions import (
     AttentionPointCreateForm,
     AttentionPointForm,

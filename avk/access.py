@@ -9,6 +9,9 @@ LoginRequiredMiddleware; public views say so with @login_not_required.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from avk.models import Document
 
 
 def is_staff(user) -> bool:
@@ -24,3 +27,11 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def get_document_for_user(user, pk) -> Document:
+    """Who asked for a document, and staff, may see it; anyone else gets 404."""
+    queryset = (
+        Document.objects.all() if is_staff(user) else Document.objects.filter(requested_by=user)
+    )
+    return get_object_or_404(queryset, pk=pk)
