@@ -2,19 +2,19 @@ from django.urls import path
 
 from governance.views import (
     actions,
+    bodies,
     calendar,
     decisions,
     meetings,
     memo_parts,
     memo_versions,
     memos,
-    overview,
     voting,
 )
 
 app_name = "governance"
 urlpatterns = [
-    path("", overview.overview, name="overview"),
+    path("", bodies.overview, name="overview"),
     path("memos/", memos.memo_list, name="memo_list"),
     path("memos/nieuw/", memos.write_memo, name="memo_create"),
     path("memos/<int:pk>/", memos.memo_detail, name="memo_detail"),
@@ -106,7 +106,7 @@ urlpatterns = [
     path("memos/<int:pk>/archiveren/", voting.archive_memo, name="memo_archive"),
     path("voorstellen/<int:pk>/stem/", voting.vote, name="vote_cast"),
     path("mijn-stemmen/", voting.my_votes, name="my_votes"),
-    path("organen/<int:pk>/stemregels/", voting.body_rules, name="body_rules"),
+    path("organen/<int:pk>/stemregels/", bodies.body_rules, name="body_rules"),
     path("organen/<int:pk>/besluitenlijst/", decisions.decision_list, name="decision_list"),
     path(
         "organen/<int:pk>/besluitenlijst.csv", decisions.decision_list_csv, name="decision_list_csv"

@@ -3,6 +3,7 @@ from django.urls import path
 from partners.views import (
     commitment,
     directory,
+    exports,
     imports,
     interventions,
     invitations,
@@ -62,8 +63,8 @@ urlpatterns = [
     path("<int:pk>/quickscan/<int:year>/", quickscan.quickscan_detail, name="quickscan_detail"),
     path("import/", imports.import_start, name="import_start"),
     path("import/<str:batch>/", imports.import_preview, name="import_preview"),
-    path("export/partners.csv", imports.export_directory, name="export_directory"),
-    path("export/teams.csv", imports.export_teams, name="export_teams"),
+    path("export/partners.csv", exports.export_directory, name="export_directory"),
+    path("export/teams.csv", exports.export_teams, name="export_teams"),
 ]
 
 # The public showcase has its own address (/etalage/) and namespace, wired in avk/urls.py.

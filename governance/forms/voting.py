@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from avk.forms import DateTimeInput
-from governance.models import Body, ProposedDecision, Seat, Vote
+from governance.models import ProposedDecision, Vote
 from governance.selectors.voting import choices_for
 from governance.services.voting import COMMENT_MAX
 
@@ -62,37 +62,3 @@ class VoteForm(forms.Form):
         self.fields["choice"].error_messages["invalid_choice"] = _(
             "Choose one of the options shown."
         )
-
-
-class BodyRulesForm(forms.ModelForm):
-    voting_roles = forms.MultipleChoiceField(
-        label=_("Seat roles that vote"),
-        choices=Seat.Role.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    quorum_count = forms.IntegerField(
-        label=_("Quorum (number of votes)"), min_value=1, max_value=32767, required=False
-    )
-    quorum_percent = forms.IntegerField(
-        label=_("Quorum (percentage of voting seats)"), min_value=1, max_value=100, required=False
-    )
-
-    class Meta:
-        model = Body
-        fields = ["voting_roles", "quorum_count", "quorum_percent", "majority", "tally_before_vote"]
-        help_texts = {
-            "quorum_count": "",
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("quorum_count") is not None and cleaned.get("quorum_percent") is not None:
-            raise forms.ValidationError(
-                _("Give the quorum as a number of votes or as a percentage, not both.")
-            )
-        return cleaned
-
-    def _post_clean(self):
-        # The service validates and saves; the model's clean() would repeat the messages.
-        pass

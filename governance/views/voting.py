@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk.access import staff_required
-from avk.forms import add_errors, parse_id
+from avk.forms import add_errors
 from governance.access import get_memo_for_user, voting_seat
-from governance.forms.voting import BodyRulesForm, MemoSubmitForm, VoteForm, default_deadline
-from governance.models import Body, Memo, ProposedDecision, Vote
+from governance.forms.voting import MemoSubmitForm, VoteForm, default_deadline
+from governance.models import Memo, ProposedDecision, Vote
 from governance.selectors.voting import decision_row, decisions_awaiting, vote_page
-from governance.services.bodies import body_rules_update
 from governance.services.decisions import voting_close
 from governance.services.voting import (
     MfaRequired,
@@ -158,20 +157,3 @@ def my_votes(request):
         for memo, items in groupby(decisions, key=lambda d: d.memo)
     ]
     return render(request, "governance/my_votes.html", {"groups": groups})
-
-
-@staff_required
-@require_http_methods(["GET", "POST"])
-def body_rules(request, pk):
-    """A body's voting rules: who votes, the quorum, the majority, when tallies show."""
-    body = get_object_or_404(Body, pk=parse_id(pk) or 0)
-    form = BodyRulesForm(request.POST or None, instance=body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            body_rules_update(body=body, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The voting rules of %(body)s are saved.") % {"body": body})
-            return redirect("governance:body_rules", pk=body.pk)
-    return render(request, "governance/body_rules.html", {"body": body, "form": form})

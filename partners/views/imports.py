@@ -8,16 +8,14 @@ the database as it is now; confirming saves all rows in one transaction or none.
 import secrets
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from avk.access import staff_required
 from partners.forms.imports import ImportForm
-from partners.models import Partner
-from partners.selectors import exports, imports
+from partners.selectors import imports
 from partners.services.imports import ImportRefused, batch_import
 
 SESSION_KEY = "partners_import"
@@ -120,35 +118,3 @@ def _imported_message(kind: str, outcome) -> str:
     else:
         text = ngettext("%(count)s person imported.", "%(count)s people imported.", outcome.total)
     return text % {"count": outcome.total, "created": outcome.created, "updated": outcome.updated}
-
-
-def _csv_response(content: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    filename = f"avk-{name}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@staff_required
-@require_GET
-def export_directory(request):
-    """The directory as CSV; takes the directory's filters (kind, municipality, package)."""
-    partners = Partner.objects.all()
-    kind = request.GET.get("kind", "")
-    if kind in Partner.Kind.values:
-        partners = partners.filter(kind=kind)
-    municipality = request.GET.get("municipality", "")
-    if municipality.isdigit():
-        partners = partners.filter(municipality_id=int(municipality))
-    package = request.GET.get("package", "")
-    if package == "-":
-        partners = partners.filter(package__isnull=True)
-    elif package:
-        partners = partners.filter(package__code=package)
-    return _csv_response(exports.directory_csv(partners), "partners")
-
-
-@staff_required
-@require_GET
-def export_teams(request):
-    return _csv_response(exports.teams_csv(), "teams")
