@@ -56,6 +56,34 @@ def _still_there(model, item, memo: Memo):
     return current
 
 
+def _siblings(memo: Memo, model):
+    """The memo's parts of the same kind as `model` (its sections, decisions or annexes)."""
+    return model.objects.filter(memo=memo)
+
+
+def _part_save(*, memo: Memo, user, expected_version: int, note: str, model, item, values: dict):
+    """Add a part at the end of the memo (`item` None) or change one, as a new version."""
+    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
+        locked = saving["memo"]
+        if item is None:
+            item = model(memo=locked, order=_next_order(_siblings(locked, model)))
+        else:
+            item = _still_there(model, item, locked)
+        for field, value in values.items():
+            setattr(item, field, value)
+        item.full_clean()
+        item.save()
+    return item
+
+
+def _part_move(*, memo: Memo, user, expected_version: int, note: str, item, direction: str):
+    """Move a part one place up or down among its siblings, as a new version."""
+    model = type(item)
+    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
+        locked = saving["memo"]
+        _move(_siblings(locked, model), _still_there(model, item, locked), direction)
+
+
 def section_save(
     *,
     memo: Memo,
@@ -77,17 +105,15 @@ def section_save(
     note = (
         _("Section added: %(title)s") if section is None else _("Section changed: %(title)s")
     ) % {"title": short_text(values["title"])}
-    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
-        locked = saving["memo"]
-        if section is None:
-            section = MemoSection(memo=locked, order=_next_order(locked.sections))
-        else:
-            section = _still_there(MemoSection, section, locked)
-        for field, value in values.items():
-            setattr(section, field, value)
-        section.full_clean()
-        section.save()
-    return section
+    return _part_save(
+        memo=memo,
+        user=user,
+        expected_version=expected_version,
+        note=note,
+        model=MemoSection,
+        item=section,
+        values=values,
+    )
 
 
 def section_delete(*, memo: Memo, user, expected_version: int, section: MemoSection) -> None:
@@ -108,9 +134,14 @@ def section_move(
         if direction == "up"
         else _("Section moved down: %(title)s")
     ) % {"title": short_text(section.title)}
-    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
-        locked = saving["memo"]
-        _move(locked.sections, _still_there(MemoSection, section, locked), direction)
+    _part_move(
+        memo=memo,
+        user=user,
+        expected_version=expected_version,
+        note=note,
+        item=section,
+        direction=direction,
+    )
 
 
 def decision_save(
@@ -129,17 +160,15 @@ def decision_save(
         if decision is None
         else _("Proposed decision changed: %(text)s")
     ) % {"text": short_text(values["text"])}
-    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
-        locked = saving["memo"]
-        if decision is None:
-            decision = ProposedDecision(memo=locked, order=_next_order(locked.decisions))
-        else:
-            decision = _still_there(ProposedDecision, decision, locked)
-        for field, value in values.items():
-            setattr(decision, field, value)
-        decision.full_clean()
-        decision.save()
-    return decision
+    return _part_save(
+        memo=memo,
+        user=user,
+        expected_version=expected_version,
+        note=note,
+        model=ProposedDecision,
+        item=decision,
+        values=values,
+    )
 
 
 def decisions_delete_all(decisions) -> None:
@@ -171,9 +200,14 @@ def decision_move(
         if direction == "up"
         else _("Proposed decision moved down: %(text)s")
     ) % {"text": short_text(decision.text)}
-    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
-        locked = saving["memo"]
-        _move(locked.decisions, _still_there(ProposedDecision, decision, locked), direction)
+    _part_move(
+        memo=memo,
+        user=user,
+        expected_version=expected_version,
+        note=note,
+        item=decision,
+        direction=direction,
+    )
 
 
 def annex_add(
@@ -245,6 +279,11 @@ def annex_move(
         if direction == "up"
         else _("Figure moved down: %(caption)s")
     ) % {"caption": short_text(annex.caption)}
-    with memo_saving(memo, user=user, expected_version=expected_version, note=note) as saving:
-        locked = saving["memo"]
-        _move(locked.annexes, _still_there(MemoAnnex, annex, locked), direction)
+    _part_move(
+        memo=memo,
+        user=user,
+        expected_version=expected_version,
+        note=note,
+        item=annex,
+        direction=direction,
+    )
