@@ -9,6 +9,7 @@ import django
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -24,21 +25,29 @@ class Command(BaseCommand):
 
     def handle(self, path, **options):
         data = io.StringIO()
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            natural_primary=True,
-            exclude=EXCLUDED,
-            format="json",
-            stdout=data,
-        )
+        # dumpdata reads one table after another. Inside one snapshot every table is read
+        # as it was at the same moment, so a row written meanwhile is either wholly in the
+        # backup or wholly out of it, and the backup restores while people use the portal.
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            migrations = sorted(
+                f"{app}.{name}"
+                for app, name in MigrationRecorder.Migration.objects.values_list("app", "name")
+            )
+            call_command(
+                "dumpdata",
+                natural_foreign=True,
+                natural_primary=True,
+                exclude=EXCLUDED,
+                format="json",
+                stdout=data,
+            )
         manifest = {
             "created_at": timezone.now().isoformat(),
             "django": django.get_version(),
-            "migrations": sorted(
-                f"{app}.{name}"
-                for app, name in MigrationRecorder.Migration.objects.values_list("app", "name")
-            ),
+            "migrations": migrations,
         }
         target = Path(path)
         with tarfile.open(target, "w:gz") as tar:
