@@ -3,6 +3,7 @@
 A mail named "invitation" has templates/emails/invitation/{subject.txt,body.txt,body.html}.
 """
 
+import datetime
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,10 +11,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from avk.models import OutgoingMail
+from avk.queue import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,9 @@ def mail_queue(*, key: str, to: str, name: str, context: dict, language: str = "
     """Queue one message under a unique key; the same key again is a no-op.
 
     `context` must be JSON-serialisable: it is stored and rendered when the mail is sent.
-    Returns the new OutgoingMail, or None when this key was queued before.
+    The row is the promise to send: after the commit a task is asked to send it now, and
+    if the task queue cannot be reached the sweep sends it later. Returns the new
+    OutgoingMail, or None when this key was queued before.
     """
     try:
         with transaction.atomic():
@@ -50,10 +55,33 @@ def mail_queue(*, key: str, to: str, name: str, context: dict, language: str = "
             )
     except IntegrityError:
         return None
-    from avk.tasks import mail_deliver  # tasks import this module
-
-    transaction.on_commit(lambda: mail_deliver.delay(mail.pk))
+    transaction.on_commit(lambda: _hand_over([mail.pk]))
     return mail
+
+
+def _hand_over(ids: list[int], *, batch_size: int = 1) -> int:
+    """Ask the worker to send the mails `ids` now: one task per `batch_size` rows.
+
+    A chunk the broker does not take stays pending for the sweep; the other chunks are
+    still handed over. Returns how many rows the broker took.
+    """
+    from avk.tasks import mail_deliver, mail_deliver_batch  # tasks import this module
+
+    handed = 0
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        if len(chunk) == 1:
+            taken = enqueue(lambda pk=chunk[0]: mail_deliver.delay(pk), what=f"mail {chunk[0]}")
+        else:
+            taken = enqueue(
+                lambda chunk=chunk: mail_deliver_batch.delay(chunk), what=f"{len(chunk)} mails"
+            )
+        if taken:
+            OutgoingMail.objects.filter(pk__in=chunk, status=OutgoingMail.Status.PENDING).update(
+                queued_at=timezone.now()
+            )
+            handed += len(chunk)
+    return handed
 
 
 def mail_deliver(*, mail_id: int, max_attempts: int = 5) -> bool:
@@ -67,11 +95,12 @@ def mail_deliver(*, mail_id: int, max_attempts: int = 5) -> bool:
         if mail is None:
             return False
         error = _deliver_row(mail, max_attempts=max_attempts)
-        if error is None:
-            return True
-        if mail.status == OutgoingMail.Status.FAILED:
-            return False
-        raise error
+    # Raised after the commit, so the attempt and its error stay recorded on the row.
+    if error is None:
+        return True
+    if mail.status == OutgoingMail.Status.FAILED:
+        return False
+    raise error
 
 
 def _lock_pending(mail_id: int, *, skip_locked: bool = False) -> OutgoingMail | None:
@@ -101,9 +130,10 @@ def _deliver_row(mail: OutgoingMail, *, max_attempts: int, connection=None) -> E
     except Exception as exc:
         logger.warning("Sending mail %s failed: %s", mail.pk, exc)
         mail.error = str(exc)[:2000]
+        mail.queued_at = timezone.now()  # the task retries it: the sweep need not yet
         if mail.attempts >= max_attempts:
             mail.status = OutgoingMail.Status.FAILED
-        mail.save(update_fields=["attempts", "error", "status"])
+        mail.save(update_fields=["attempts", "error", "status", "queued_at"])
         return exc
     mail.status = OutgoingMail.Status.SENT
     mail.sent_at = timezone.now()
@@ -168,15 +198,7 @@ def mail_queue_many(messages: Iterable[dict], *, batch_size: int = BATCH_SIZE) -
             .values_list("pk", flat=True)
         )
     ids.sort()
-    chunks = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
-
-    def enqueue() -> None:
-        from avk.tasks import mail_deliver_batch  # tasks import this module
-
-        for chunk in chunks:
-            mail_deliver_batch.delay(chunk)
-
-    transaction.on_commit(enqueue)
+    transaction.on_commit(lambda: _hand_over(ids, batch_size=batch_size))
     return len(ids)
 
 
@@ -222,6 +244,29 @@ def mail_deliver_batch(*, mail_ids: list[int], max_attempts: int = 5) -> BatchRe
         if connection is not None:
             _close_quietly(connection)
     return result
+
+
+def mail_sweep(*, now=None, limit: int = 5000) -> int:
+    """Hand over again what is pending but not on its way: the outbox's safety net.
+
+    Picks pending rows never handed to the task queue (its broker was down at the
+    commit) once they are older than AVK_MAIL_SWEEP_GRACE_SECONDS, and rows handed over
+    longer ago than AVK_MAIL_LOST_AFTER_SECONDS (the task was lost, e.g. Redis restarted
+    empty). Sending locks each row and checks it is still pending, so a mail that is on
+    its way after all is never sent twice. Returns how many rows the broker took.
+    """
+    now = now or timezone.now()
+    grace = datetime.timedelta(seconds=settings.AVK_MAIL_SWEEP_GRACE_SECONDS)
+    lost = datetime.timedelta(seconds=settings.AVK_MAIL_LOST_AFTER_SECONDS)
+    ids = list(
+        OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING)
+        .filter(
+            Q(queued_at__isnull=True, created_at__lte=now - grace) | Q(queued_at__lte=now - lost)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return _hand_over(ids, batch_size=BATCH_SIZE) if ids else 0
 
 
 def _close_quietly(connection) -> None:

@@ -106,7 +106,11 @@ class Document(models.Model):
         related_name="documents",
     )
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    # Set when the sweep queued a stale pending document once more (its worker died).
+    requeued_at = models.DateTimeField(_("queued again at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The page it was asked for on (a path of this site), to lead the person back there.
+    back_url = models.CharField(_("asked for on"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("document")
@@ -162,7 +166,9 @@ class AuditEntry(models.Model):
 class OutgoingMail(models.Model):
     """One row per message, made once per key: a retried task never sends twice.
 
-    The deliver task locks the row, sends only while it is pending, then marks it sent.
+    The table is the outbox: a row is committed first and is the promise to send. The
+    deliver task locks the row, sends only while it is pending, then marks it sent; the
+    sweep hands over pending rows whose task never reached the queue or was lost.
     """
 
     class Status(models.TextChoices):
@@ -181,12 +187,22 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # When a task to send it was last put on the queue (or retried); empty while the
+    # queue could not be reached. The sweep hands over what is pending and not on its way.
+    queued_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(status="pending"),
+                name="outgoingmail_pending",
+            )
+        ]
 
     def __str__(self):
         return f"{self.template} -> {self.to} ({self.status})"

@@ -257,10 +257,26 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# A task a worker took but never finished (the worker was killed) goes back on the queue
+# after the visibility timeout: a little above the longest task time limit (no task may
+# set a longer one; a test checks), and above the longest retry countdown.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 60,
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # The outbox's and the documents' safety nets: what the queue lost is handed over again.
+    "mail-sweep": {
+        "task": "avk.tasks.mail_sweep",
+        "schedule": 60,
+    },
+    "documents-sweep": {
+        "task": "avk.tasks.documents_sweep",
+        "schedule": 60,
+    },
     "documents-purge": {
         "task": "avk.tasks.documents_purge",
         "schedule": 24 * 60 * 60,
@@ -288,6 +304,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# A pending mail never handed to the task queue (Redis was down) is sent by the sweep after
+# this many seconds; one handed over but still pending after AVK_MAIL_LOST_AFTER_SECONDS
+# is taken to be lost (Redis restarted empty) and handed over again.
+AVK_MAIL_SWEEP_GRACE_SECONDS = env_int("AVK_MAIL_SWEEP_GRACE_SECONDS", 120)
+AVK_MAIL_LOST_AFTER_SECONDS = env_int("AVK_MAIL_LOST_AFTER_SECONDS", 900)
+# A document still being made after this many seconds (its worker was killed) is queued
+# once more; still not made after as long again, it is marked failed with the reason.
+AVK_DOCUMENT_STALE_SECONDS = env_int("AVK_DOCUMENT_STALE_SECONDS", 180)
 # Generated documents older than this many days are removed by beat.
 AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)
 # How long an invitation link works, in days.

@@ -19,7 +19,7 @@ def document_render(document_id: str) -> None:
     documents.document_render(document_id=document_id)
 
 
-@shared_task(acks_late=True, time_limit=600)
+@shared_task(acks_late=True, time_limit=300)
 def documents_purge() -> int:
     return documents.documents_purge(older_than_days=settings.AVK_DOCUMENT_RETENTION_DAYS)
 
@@ -69,3 +69,15 @@ def mail_deliver_batch(self, mail_ids: list[int]) -> int:
 def _retry_countdown(task) -> int:
     """Seconds before a mail task's next try: a minute more with each retry."""
     return 60 * (task.request.retries + 1)
+
+
+@shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
+def mail_sweep() -> int:
+    """Hand over pending mails the task queue never got or lost (beat, every minute)."""
+    return emails.mail_sweep()
+
+
+@shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
+def documents_sweep() -> dict:
+    """Queue stale pending documents once more, then fail them with a reason (beat)."""
+    return documents.documents_sweep()

@@ -17,6 +17,7 @@ urlpatterns = [
     path("documenten/<slug:kind>/aanvragen/", avk_views.document_request, name="document_request"),
     path("documenten/<uuid:pk>/", avk_views.document_detail, name="document_detail"),
     path("documenten/<uuid:pk>/download/", avk_views.document_download, name="document_download"),
+    path("documenten/<uuid:pk>/opnieuw/", avk_views.document_retry, name="document_retry"),
     path("taal/", avk_views.language_switch, name="language_switch"),
     path("healthz/", avk_views.healthz, name="healthz"),
     path("beheer/", admin.site.urls),

@@ -40,9 +40,22 @@ def healthz(request):
 def document_request(request, kind):
     subject = request.POST.get("subject", "")[:64]
     document = documents.document_request(
-        user=request.user, kind=kind, subject=subject, language=request.LANGUAGE_CODE
+        user=request.user,
+        kind=kind,
+        subject=subject,
+        language=request.LANGUAGE_CODE,
+        back_url=_safe_back_url(request, request.POST),
     )
     return redirect("document_detail", pk=document.pk)
+
+
+@require_POST
+def document_retry(request, pk):
+    document = get_document_for_user(request.user, pk)
+    if document.status != Document.Status.FAILED:
+        return redirect("document_detail", pk=document.pk)
+    again = documents.document_retry(user=request.user, document=document)
+    return redirect("document_detail", pk=again.pk)
 
 
 @require_GET
@@ -53,7 +66,7 @@ def document_detail(request, pk):
     context = {
         "document": document,
         "title": kind.title(document.subject) if kind else document.kind,
-        "back_url": _safe_back_url(request),
+        "back_url": _safe_back_url(request, request.GET) or document.back_url,
     }
     template = "avk/document_status.html" if request.htmx else "avk/document_detail.html"
     return render(request, template, context)
@@ -74,8 +87,9 @@ def document_download(request, pk):
     )
 
 
-def _safe_back_url(request):
-    url = request.GET.get("next", "")
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}):
+def _safe_back_url(request, data) -> str:
+    """The `next` page in `data` when it is a page of this site, else ""."""
+    url = data.get("next", "")
+    if url and url.startswith("/") and url_has_allowed_host_and_scheme(url, {request.get_host()}):
         return url
     return ""

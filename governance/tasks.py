@@ -25,7 +25,7 @@ def voting_advance() -> dict:
     return {"opened": opened, "closed": closed}
 
 
-@shared_task(name="governance.reminder_digests", acks_late=True, time_limit=600)
+@shared_task(name="governance.reminder_digests", acks_late=True, time_limit=300)
 def reminder_digests() -> int:
     """Queue today's digests; a retry or a second run the same day queues nothing new."""
     return reminders.reminder_digests_send()

@@ -43,6 +43,10 @@ CORE = {
     ),
     "document_detail": (lambda o: {"pk": o["document"].pk}, OWNER_AND_STAFF),
     "document_download": (lambda o: {"pk": o["document"].pk}, OWNER_AND_STAFF),
+    "document_retry": (
+        lambda o: {"pk": o["document"].pk},
+        dict.fromkeys(PERSONAS, 405) | {"anonymous": LOGIN},  # POST only
+    ),
 }
 
 

@@ -18,7 +18,7 @@ stage 1). Days are counted between calendar dates in Europe/Amsterdam: a deadlin
 Friday is "1 day away" all of Thursday. Actions have the stages "due soon" (within
 AVK_ACTION_REMINDER_DAYS days), "due today" and "overdue" (again every 30 days while still
 open). The stages reminded are stored in the digest's own OutgoingMail context, read back
-for the last 40 days.
+for the last 40 days from digests sent or still pending (a failed one is reminded again).
 
 Each digest is an OutgoingMail with key `governance-digest:<user pk>:<date>`: a second
 run or a retried task the same day makes no second row, so it never sends twice; the rows
@@ -78,12 +78,20 @@ class Digest:
 
 
 def _reminded(now) -> dict[int, set[str]]:
-    """The stages each user was reminded of in recent digests (sent, waiting or failed)."""
+    """The stages each user was reminded of in recent digests, sent or still to be sent.
+
+    A pending digest is on its way (the outbox sweep sends what the queue missed); one
+    given up after its attempts never arrived, so its stages are reminded again.
+    """
     since = now - datetime.timedelta(days=HISTORY_DAYS)
     reminded: dict[int, set[str]] = defaultdict(set)
-    rows = OutgoingMail.objects.filter(
-        template=TEMPLATE, key__startswith=KEY_PREFIX, created_at__gte=since
-    ).values_list("key", "context")
+    rows = (
+        OutgoingMail.objects.filter(
+            template=TEMPLATE, key__startswith=KEY_PREFIX, created_at__gte=since
+        )
+        .exclude(status=OutgoingMail.Status.FAILED)
+        .values_list("key", "context")
+    )
     for key, context in rows:
         try:
             user_pk = int(key.split(":")[1])

@@ -288,3 +288,24 @@ def test_digests_are_queued_in_slices_each_once(
         assert _send() == 12
         assert _send() == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted(f"lid{i}@example.org" for i in range(12))
+
+
+def test_a_digest_that_could_not_be_sent_does_not_count_as_reminded(
+    db_body, django_capture_on_commit_callbacks
+):
+    _voter(db_body, "anna@example.org")
+    _voting_memo(db_body, days=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send(0) == 1
+    tomorrow = _morning(1)
+
+    def due_tomorrow():
+        return len(reminders.digests_build(now=tomorrow, today=timezone.localdate(tomorrow)))
+
+    assert due_tomorrow() == 0  # sent: the "3 days" stage is done
+    # Still waiting to go out (the queue was down; the sweep will send it): on its way.
+    OutgoingMail.objects.update(status=OutgoingMail.Status.PENDING)
+    assert due_tomorrow() == 0
+    # Given up after its attempts (e.g. the mail server refused it): it never arrived.
+    OutgoingMail.objects.update(status=OutgoingMail.Status.FAILED)
+    assert due_tomorrow() == 1

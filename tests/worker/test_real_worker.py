@@ -46,21 +46,24 @@ def _database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def worker_queue():
+def require_worker_services() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("the real-worker test needs PostgreSQL (set DATABASE_URL)")
     if not BROKER.startswith("redis://") or not _broker_reachable():
         pytest.skip("the real-worker test needs Redis (set CELERY_BROKER_URL)")
-    queue = f"avk-test-{uuid.uuid4().hex[:8]}"
+
+
+def spawn_worker(queue: str, **extra_env: str) -> subprocess.Popen:
+    """A Celery worker process on `queue`, sharing the test database and media folder."""
     env = {k: v for k, v in os.environ.items() if k != "CELERY_TASK_ALWAYS_EAGER"}
     env |= {
         "DJANGO_SETTINGS_MODULE": "avk.settings",
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": BROKER,
         "AVK_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **extra_env,
     }
-    worker = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -82,6 +85,21 @@ def worker_queue():
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    worker.terminate()
+    try:
+        worker.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
+@pytest.fixture
+def worker_queue():
+    require_worker_services()
+    queue = f"avk-test-{uuid.uuid4().hex[:8]}"
+    worker = spawn_worker(queue)
     previous = celery_reconnect(
         task_always_eager=False, broker_url=BROKER, task_default_queue=queue
     )
@@ -89,11 +107,7 @@ def worker_queue():
         yield worker
     finally:
         celery_reconnect(**previous)
-        worker.terminate()
-        try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_worker(worker)
 
 
 def test_worker_renders_the_governance_pdf(worker_queue):
