@@ -312,6 +312,8 @@ AVK_COMMITMENT_RENEWAL_DATE = (
 AVK_VOTE_REQUIRE_MFA = env_bool("AVK_VOTE_REQUIRE_MFA", default=True)
 # Default length of a voting window, in days, offered when a memo is submitted.
 AVK_VOTING_DAYS = env_int("AVK_VOTING_DAYS", 14)
+# The furthest a voting deadline may lie ahead, in days (a year 9999 is a typo).
+AVK_VOTING_MAX_DAYS = env_int("AVK_VOTING_MAX_DAYS", 365)
 # Members who have not voted get a reminder this many days before the deadline (each day
 # listed); one digest per person per day gathers every reminder.
 AVK_VOTE_REMINDER_DAYS = [
