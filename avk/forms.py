@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from avk.text import without_bidi_controls
+
 
 def add_errors(form, error: ValidationError, field: str | None = None) -> None:
     """Show a service's ValidationError on the form: on the field it names where the form
@@ -71,3 +73,14 @@ def parse_id(value) -> int | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return number if 0 < number <= MAX_ID else None
+
+
+class UploadField(forms.FileField):
+    """Django's file field, but the uploaded file's name loses bidirectional controls, so
+    the name shown on a page or stored with the file reads as it is."""
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is not None and upload.name:
+            upload.name = without_bidi_controls(upload.name)
+        return upload

@@ -183,10 +183,18 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Failed logins count per e-mail address and client address together (the "key", see
+# avk/accounts.py), never per address alone: behind a proxy many people share one.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
     "reset_password": "20/m/ip,5/5m/key",
 }
+# The client address for rate limits. Behind a proxy every request comes from the proxy's
+# address: name how many proxies in front of the portal append to X-Forwarded-For, or the
+# header a proxy sets to the client's address (X-Real-IP). Off by default, so that a
+# portal reached directly cannot be fooled by a forged header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("AVK_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("AVK_TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[AVK] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "AVK-portaal"
@@ -328,6 +336,8 @@ AVK_COMMITMENT_RENEWAL_DATE = (
 AVK_VOTE_REQUIRE_MFA = env_bool("AVK_VOTE_REQUIRE_MFA", default=True)
 # Default length of a voting window, in days, offered when a memo is submitted.
 AVK_VOTING_DAYS = env_int("AVK_VOTING_DAYS", 14)
+# The furthest a voting deadline may lie ahead, in days (a year 9999 is a typo).
+AVK_VOTING_MAX_DAYS = env_int("AVK_VOTING_MAX_DAYS", 365)
 # Members who have not voted get a reminder this many days before the deadline (each day
 # listed); one digest per person per day gathers every reminder.
 AVK_VOTE_REMINDER_DAYS = [

@@ -22,6 +22,8 @@ def test_compose_file_has_the_production_like_services():
         assert env["DJANGO_ENV"] == "production"
         assert env["DATABASE_URL"].startswith("postgres://")
         assert env["CELERY_BROKER_URL"].startswith("redis://")
+        # Login throttling counts clients behind the proxy apart once .env says so.
+        assert env["AVK_TRUSTED_PROXY_COUNT"] == "${AVK_TRUSTED_PROXY_COUNT:-0}"
 
 
 def test_compose_file_validates(tmp_path):

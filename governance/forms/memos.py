@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from avk.forms import DateInput, SafeModelChoiceField
+from avk.forms import DateInput, SafeModelChoiceField, UploadField
 from governance.models import Body, Memo, MemoAnnex, MemoSection, ProposedDecision
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -103,7 +103,7 @@ class AnnexCaptionForm(VersionedForm):
 
 
 class AnnexForm(AnnexCaptionForm):
-    image = forms.FileField(
+    image = UploadField(
         label=_("Image"),
         help_text=_("PNG or JPEG, at most 5 MB and 4000 x 4000 pixels."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),

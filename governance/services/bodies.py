@@ -1,9 +1,11 @@
 """Writes of a body: its voting rules."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from avk.audit import audit_group, audit_record
-from governance.access import require_staff
+from governance.access import require_staff, voting_seats_of
 from governance.models import Body
 
 RULE_FIELDS = ["voting_roles", "quorum_count", "quorum_percent", "majority", "tally_before_vote"]
@@ -11,7 +13,8 @@ RULE_FIELDS = ["voting_roles", "quorum_count", "quorum_percent", "majority", "ta
 
 def body_rules_update(*, body: Body, user, **values) -> Body:
     """Change a body's voting rules (staff). Votings already closed keep their results;
-    an open voting is closed with the rules in force at its close."""
+    an open voting is closed with the rules in force at its close. A quorum (a number of
+    votes) above the body's voting seats is refused: no voting could reach it."""
     require_staff(user)
     with transaction.atomic():
         body = Body.objects.select_for_update().get(pk=body.pk)
@@ -27,6 +30,7 @@ def body_rules_update(*, body: Body, user, **values) -> Body:
                 ]
                 setattr(body, name, values[name])
         body.full_clean()
+        _check_quorum_reachable(body)
         body.save()
         if changes:
             audit_record(
@@ -37,3 +41,23 @@ def body_rules_update(*, body: Body, user, **values) -> Body:
                 group=audit_group("body", body.pk),
             )
     return body
+
+
+def _check_quorum_reachable(body: Body) -> None:
+    """A quorum of more votes than the body has voting seats could never be reached."""
+    if body.quorum_count is None:
+        return
+    seats = voting_seats_of(body).count()
+    if body.quorum_count > seats:
+        raise ValidationError(
+            {
+                "quorum_count": ngettext(
+                    "The quorum can be at most the number of voting seats: now %(count)s "
+                    "voting seat.",
+                    "The quorum can be at most the number of voting seats: now %(count)s "
+                    "voting seats.",
+                    seats,
+                )
+                % {"count": seats}
+            }
+        )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from avk.access import is_staff
 from avk.audit import audit_group, audit_record, diff
+from avk.text import neutralise_bidi_controls
 from governance.models import AgendaItem, Body, Meeting, Memo
 from partners.models import Partner
 
@@ -94,10 +95,13 @@ def meeting_save(
         new_agenda = _agenda_text(agenda)
         if new_agenda != old_agenda:
             meeting.agenda.all().delete()
-            AgendaItem.objects.bulk_create(
+            items = [
                 AgendaItem(meeting=meeting, order=number, title=entry.title, memo=entry.memo)
                 for number, entry in enumerate(agenda, start=1)
-            )
+            ]
+            for item in items:
+                neutralise_bidi_controls(item)  # bulk_create() sends no pre_save
+            AgendaItem.objects.bulk_create(items)
             changes["agenda"] = [old_agenda, new_agenda]
         if changes or action == "meeting.created":
             audit_record(

@@ -12,6 +12,7 @@ The rules:
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -69,6 +70,11 @@ def memo_submit(
             errors["voting_deadline"] = _("The voting deadline must be in the future.")
         elif voting_deadline <= opens:
             errors["voting_deadline"] = _("The voting deadline must be after the opening.")
+        elif voting_deadline > now + datetime.timedelta(days=settings.AVK_VOTING_MAX_DAYS):
+            # A typo such as the year 9999 would leave the decision open for ever.
+            errors["voting_deadline"] = _(
+                "The voting deadline can be at most %(days)s days from now."
+            ) % {"days": settings.AVK_VOTING_MAX_DAYS}
         if errors:
             raise ValidationError(errors)
         old = memo.status

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from avk.tables import MAX_ROWS, Column, ImportFileError, read_table
+from avk.text import without_bidi_controls
 from partners.models import Municipality, Package, Partner, Person
 
 PARTNERS = "partners"
@@ -114,7 +115,12 @@ def read_upload(upload, kind: str) -> Table:
     if kind not in COLUMNS:
         raise ImportFileError(_("Choose what the file holds: partners or people."))
     table = read_table(upload, columns=COLUMNS[kind], max_rows=MAX_ROWS)
-    return Table(kind=kind, headers=table.headers, rows=table.rows)
+    # Every cell becomes a single-line field: compare and show it as it will be saved.
+    rows = [
+        row | {"values": {name: without_bidi_controls(v) for name, v in row["values"].items()}}
+        for row in table.rows
+    ]
+    return Table(kind=kind, headers=table.headers, rows=rows)
 
 
 # --- step 2: checking the rows ----------------------------------------------------------

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record, diff
+from avk.text import neutralise_bidi_controls
 from partners.models import Partner, QuickScan, QuickScanAnswer, QuickScanCriterion
 
 CRITERIA_GROUP = "quickscan:criteria"
@@ -121,6 +122,7 @@ def quickscan_save(
             return scan
 
         for answer in to_create + to_update:
+            neutralise_bidi_controls(answer)  # bulk_create() and bulk_update() send no pre_save
             answer.full_clean(exclude=["scan", "criterion"])
         if stale:
             QuickScanAnswer.objects.filter(pk__in=[a.pk for a in stale]).delete()

@@ -4,15 +4,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
-from avk.forms import parse_id
 from partners.access import (
     can_edit_partner,
     editable_partner_ids,
     get_partner_for_user,
     partners_visible_to,
 )
+from partners.forms.directory import directory_filters
 from partners.models import Municipality, Package, Partner
 from partners.selectors import team as teams
+from partners.selectors.directory import NO_PACKAGE, directory_filtered
 
 
 def partner_list(request):
@@ -22,20 +23,9 @@ def partner_list(request):
         row["package__code"] or "": row["n"]
         for row in partners.values("package__code").annotate(n=Count("id"))
     }
-    filters = {
-        "kind": request.GET.get("kind", ""),
-        "municipality": parse_id(request.GET.get("municipality")),
-        "package": request.GET.get("package", ""),
-    }
-    if filters["kind"] in Partner.Kind.values:
-        partners = partners.filter(kind=filters["kind"])
-    if filters["municipality"]:
-        partners = partners.filter(municipality_id=filters["municipality"])
     packages = list(Package.objects.all())
-    if filters["package"] == "-":
-        partners = partners.filter(package__isnull=True)
-    elif filters["package"] in {p.code for p in packages}:
-        partners = partners.filter(package__code=filters["package"])
+    filters = directory_filters(request.GET, package_codes={p.code for p in packages})
+    partners = directory_filtered(partners, filters)
     partners = teams.annotate_team_counts(
         partners.select_related("municipality", "package").annotate(
             people_count=Count("people", distinct=True)
@@ -55,7 +45,8 @@ def partner_list(request):
             "rows": rows,
             "kinds": Partner.Kind.choices,
             "municipality_choices": Municipality.objects.values_list("pk", "name"),
-            "package_choices": [(p.code, p.code) for p in packages] + [("-", _("No package"))],
+            "package_choices": [(p.code, p.code) for p in packages]
+            + [(NO_PACKAGE, _("No package"))],
             "filters": filters,
             "chart": {
                 "height": 16 * len(bars),

@@ -5,8 +5,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from avk.access import staff_required
-from partners.models import Partner
+from partners.forms.directory import directory_filters
+from partners.models import Package, Partner
 from partners.selectors import exports
+from partners.selectors.directory import directory_filtered
 
 
 def _csv_response(content: str, name: str) -> HttpResponse:
@@ -20,18 +22,9 @@ def _csv_response(content: str, name: str) -> HttpResponse:
 @require_GET
 def export_directory(request):
     """The directory as CSV; takes the directory's filters (kind, municipality, package)."""
-    partners = Partner.objects.all()
-    kind = request.GET.get("kind", "")
-    if kind in Partner.Kind.values:
-        partners = partners.filter(kind=kind)
-    municipality = request.GET.get("municipality", "")
-    if municipality.isdigit():
-        partners = partners.filter(municipality_id=int(municipality))
-    package = request.GET.get("package", "")
-    if package == "-":
-        partners = partners.filter(package__isnull=True)
-    elif package:
-        partners = partners.filter(package__code=package)
+    codes = set(Package.objects.values_list("code", flat=True))
+    filters = directory_filters(request.GET, package_codes=codes)
+    partners = directory_filtered(Partner.objects.all(), filters)
     return _csv_response(exports.directory_csv(partners), "partners")
 
 

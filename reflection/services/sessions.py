@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record, diff
+from avk.text import neutralise_bidi_controls
 from reflection.models import AttentionPoint, Ingredient, ReflectionSession, SessionSide
 
 SESSION_FIELDS = ["year", "level", "group_name", "date", "facilitator", "introduction"]
@@ -159,6 +160,7 @@ def attention_point_update(
                 for order, text in enumerate(ingredients, start=1)
             ]
             for ingredient in new:
+                neutralise_bidi_controls(ingredient)  # bulk_create() sends no pre_save
                 ingredient.full_clean(exclude=["attention_point"])
             point.ingredients.all().delete()
             Ingredient.objects.bulk_create(new)
