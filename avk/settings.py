@@ -72,7 +72,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required in production")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Where links in e-mails point to (invitations, reminders).
+# The portal's public address: every absolute link in e-mails and calendar feeds starts
+# with it (avk/links.py). `make run` sets it from PORT.
 SITE_URL = env_str("AVK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
