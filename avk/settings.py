@@ -355,9 +355,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"client_errors": {"()": "avk.log.ClientErrorsWithoutTraceback"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without this Django keeps its own console handler on "django" as well, and every
+        # message (a 403 with its traceback) is printed twice: once there, once by root.
+        "django": {"level": "INFO"},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
         "django.utils.autoreload": {"level": "WARNING"},

@@ -1,7 +1,10 @@
-"""What every page shares: the browser tab's title."""
+"""What every page shares: the browser tab's title, and a quiet log for a 403."""
 
+import io
+import logging
 import re
 
+import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import RequestContext, Template
 from django.test import RequestFactory
@@ -33,3 +36,39 @@ def test_a_page_without_its_own_title_is_just_the_portal_name(db):
     request.user = AnonymousUser()
     html = Template('{% extends "base.html" %}').render(RequestContext(request))
     assert re.search(r"<title>\s*AVK-portaal\s*</title>", html), html[:400]
+
+
+@pytest.fixture
+def server_log():
+    """What the configured log handlers print (the server's console), as text."""
+    stream = io.StringIO()
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    swapped = []
+    for logger in loggers:
+        for handler in getattr(logger, "handlers", []):
+            if type(handler) is logging.StreamHandler:  # not pytest's capture handlers
+                swapped.append((handler, handler.setStream(stream)))
+    yield stream
+    for handler, old in swapped:
+        handler.setStream(old)
+
+
+def test_a_403_logs_one_line_without_a_traceback(client, outsider, settings, server_log, caplog):
+    settings.DEBUG = True  # as under `make run`, where Django's own console handler is on too
+    client.force_login(outsider)
+    with caplog.at_level(logging.INFO):
+        response = client.get(reverse("partners:invitation_list"))
+    assert response.status_code == 403
+    printed = server_log.getvalue().splitlines()
+    assert len(printed) == 1, printed  # printed once, and without a traceback
+    assert "WARNING django.request Forbidden" in printed[0]
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelno == logging.WARNING
+
+
+def test_a_bad_host_header_logs_without_a_traceback(client, db, server_log):
+    response = client.get("/", headers={"host": "scanner.example"})
+    assert response.status_code == 400
+    printed = server_log.getvalue().splitlines()
+    assert len(printed) == 1, printed  # the refused host, without a traceback
+    assert "Invalid HTTP_HOST header" in printed[0]
