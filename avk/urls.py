@@ -19,5 +19,6 @@ urlpatterns = [
     path("documenten/<uuid:pk>/download/", avk_views.document_download, name="document_download"),
     path("taal/", avk_views.language_switch, name="language_switch"),
     path("healthz/", avk_views.healthz, name="healthz"),
+    path("favicon.ico", avk_views.favicon, name="favicon"),
     path("beheer/", admin.site.urls),
 ]

@@ -1,4 +1,4 @@
-"""What every page shares: the browser tab's title, and a quiet log for a 403."""
+"""What every page shares: the browser tab's title, the icon, and a quiet log for a 403."""
 
 import io
 import logging
@@ -36,6 +36,22 @@ def test_a_page_without_its_own_title_is_just_the_portal_name(db):
     request.user = AnonymousUser()
     html = Template('{% extends "base.html" %}').render(RequestContext(request))
     assert re.search(r"<title>\s*AVK-portaal\s*</title>", html), html[:400]
+
+
+def test_every_page_links_its_icon_and_favicon_ico_answers(client, outsider):
+    client.force_login(outsider)
+    html = client.get(reverse("home")).content.decode()
+    links = re.findall(r'<link rel="icon"[^>]*href="([^"]+)"', html)
+    assert links
+    for href in links:
+        assert client.get(href).status_code == 200
+    (ico,) = [href for href in links if href.endswith(".ico")]
+    client.logout()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.content.startswith(b"\x00\x00\x01\x00")  # an ICO file
+    assert response.content == b"".join(client.get(ico).streaming_content)
 
 
 @pytest.fixture
