@@ -1,7 +1,10 @@
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from django import forms
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from avk.links import absolute_reverse, absolute_url
 
@@ -40,3 +43,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute_reverse("account_confirm_email", emailconfirmation.key)
 
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login form. Its "Remember Me" is "Onthouden" in Dutch, which is also how a
+    vote says "abstain", so the box says what it does."""
+
+    remember = forms.BooleanField(label=_("Stay logged in"), required=False)

@@ -176,6 +176,7 @@ LOGIN_REDIRECT_URL = "home"
 
 # django-allauth: log in by e-mail, verified addresses, no sign-up for strangers.
 ACCOUNT_ADAPTER = "avk.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "avk.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -102,3 +102,34 @@ def test_pages_carry_a_content_security_policy(client, member):
     assert "default-src 'self'" in csp
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
+
+
+# --- joining is by invitation ----------------------------------------------------------------
+
+
+def test_login_page_says_how_to_get_an_invitation_instead_of_signing_up(client, db):
+    html = client.get(reverse("account_login")).content.decode()
+    assert "<title>Inloggen · AVK-portaal</title>" in html
+    assert reverse("account_signup") not in html
+    assert "uitnodiging" in html
+    assert "redacteur van je organisatie" in html and "programmateam" in html
+
+
+def test_login_checkbox_is_stay_logged_in_not_abstain(client, db):
+    html = client.get(reverse("account_login")).content.decode()
+    assert "Ingelogd blijven" in html
+    assert "Onthouden" not in html  # that word is the vote "abstain"
+
+
+def test_reset_for_an_unknown_address_does_not_invite_to_sign_up(client, db):
+    client.post(reverse("account_reset_password"), {"email": "stranger@example.org"})
+    (message,) = mail.outbox
+    assert reverse("account_signup") not in message.body
+    assert "uitnodiging" in message.body
+
+
+def test_closed_sign_up_page_says_how_to_get_an_invitation(client, db):
+    response = client.get(reverse("account_signup"), follow=True)
+    html = response.content.decode()
+    assert "redacteur van je organisatie" in html and "programmateam" in html
+    assert 'name="password1"' not in html
