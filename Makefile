@@ -1,6 +1,9 @@
 # The commands the README uses. `make run` and `make test` are all a newcomer needs.
 SHELL := /bin/bash
 PORT ?= 8000
+# Links in mails and calendar feeds point at the port the portal runs on (every target
+# exports it, so a worker started with the same PORT builds the same links).
+export AVK_SITE_URL ?= http://127.0.0.1:$(PORT)
 # uv finds Python 3.13 through .python-version (pyenv) and downloads one only if none is found.
 # uv: the one on PATH if it works, otherwise a private copy in .tools/ (installed on first use).
 UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)

@@ -72,7 +72,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required in production")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Where links in e-mails point to (invitations, reminders).
+# The portal's public address: every absolute link in e-mails and calendar feeds starts
+# with it (avk/links.py). `make run` sets it from PORT.
 SITE_URL = env_str("AVK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -175,6 +176,7 @@ LOGIN_REDIRECT_URL = "home"
 
 # django-allauth: log in by e-mail, verified addresses, no sign-up for strangers.
 ACCOUNT_ADAPTER = "avk.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "avk.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -388,9 +390,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"client_errors": {"()": "avk.log.ClientErrorsWithoutTraceback"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without this Django keeps its own console handler on "django" as well, and every
+        # message (a 403 with its traceback) is printed twice: once there, once by root.
+        "django": {"level": "INFO"},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
         "django.utils.autoreload": {"level": "WARNING"},

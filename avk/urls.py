@@ -20,5 +20,6 @@ urlpatterns = [
     path("documenten/<uuid:pk>/opnieuw/", avk_views.document_retry, name="document_retry"),
     path("taal/", avk_views.language_switch, name="language_switch"),
     path("healthz/", avk_views.healthz, name="healthz"),
+    path("favicon.ico", avk_views.favicon, name="favicon"),
     path("beheer/", admin.site.urls),
 ]

@@ -1,9 +1,13 @@
+import functools
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.staticfiles import finders
 from django.db import connection
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
@@ -34,6 +38,20 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links."""
+    return HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+
+
+@functools.cache
+def _favicon_bytes() -> bytes:
+    # The source file from static/ (drawn by scripts/favicon.py), read once per process.
+    return Path(finders.find("img/favicon.ico")).read_bytes()
 
 
 @require_POST

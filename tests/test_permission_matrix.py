@@ -28,6 +28,7 @@ OWNER_AND_STAFF = dict.fromkeys(PERSONAS, 404) | {
 CORE = {
     "home": (lambda o: {}, dict.fromkeys(PERSONAS, 200)),
     "healthz": (lambda o: {}, dict.fromkeys(PERSONAS, 200)),
+    "favicon": (lambda o: {}, dict.fromkeys(PERSONAS, 200)),
     "language_switch": (lambda o: {}, dict.fromkeys(PERSONAS, 405)),  # POST only
     "governance:overview": (lambda o: {}, EVERYONE_LOGGED_IN),
     "partners:partner_list": (lambda o: {}, EVERYONE_LOGGED_IN),

@@ -9,12 +9,13 @@ import functools
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import TRANSP, Calendar, Event, Timezone, vDuration, vText
 
 from avk.ical import ical_uid, new_calendar
+from avk.links import absolute_reverse
 from governance.models import ActionItem, AgendaItem, CalendarFeed, Meeting, Memo, Seat
 
 PAST_MEETINGS = datetime.timedelta(days=90)
@@ -39,7 +40,7 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
 
 def _url(name: str, *args) -> str:
     try:
-        return settings.SITE_URL + reverse(name, args=args)
+        return absolute_reverse(name, *args)
     except NoReverseMatch:  # a page of another part that is not there (yet)
         return ""
 

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from avk.emails import mail_queue_many
+from avk.links import absolute_reverse
 from avk.models import OutgoingMail
 from governance.access import first_voting_seat
 from governance.models import ActionItem, Memo, Seat, Vote
@@ -45,11 +45,6 @@ KEY_PREFIX = "governance-digest:"
 HISTORY_DAYS = 40
 OVERDUE_REPEAT_DAYS = 30
 QUEUE_SLICE = 500
-
-
-def _link(name: str, *args) -> str:
-    """An absolute link for a mail."""
-    return settings.SITE_URL + reverse(name, args=args)
 
 
 def vote_stage(days_left: int, reminder_days: list[int]) -> int | None:
@@ -160,7 +155,7 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
                 "missing": missing,
                 "total": memo.decision_count,
                 "deadline": deadline.isoformat(),
-                "link": _link("governance:memo_vote", memo.pk),
+                "link": absolute_reverse("governance:memo_vote", memo.pk),
             }
             items[user_pk].append((f"vote:{memo.pk}:{stage}", item, seat))
     return items
@@ -245,8 +240,8 @@ def _formatted(digest: Digest, language: str) -> dict:
         "votes": votes,
         "actions": actions,
         "stages": digest.stages,
-        "my_votes_link": _link("governance:my_votes"),
-        "my_actions_link": _link("governance:my_actions"),
+        "my_votes_link": absolute_reverse("governance:my_votes"),
+        "my_actions_link": absolute_reverse("governance:my_actions"),
     }
 
 

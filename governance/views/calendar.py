@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from avk.links import absolute_reverse
 from governance.models import CalendarFeed
 from governance.selectors.calendar import personal_calendar
 from governance.services import calendar as services
@@ -31,7 +31,7 @@ def calendar_feed(request):
         )
         return redirect("governance:calendar_feed")
     feed = services.calendar_feed_get_or_create(user=request.user)
-    feed_url = request.build_absolute_uri(reverse("governance:calendar_ics", args=[feed.token]))
+    feed_url = absolute_reverse("governance:calendar_ics", feed.token)
     return render(
         request,
         "governance/calendar_feed.html",

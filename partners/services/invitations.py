@@ -8,11 +8,11 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.emails import mail_send
+from avk.links import absolute_reverse
 from partners.models import (
     Invitation,
     Partner,
@@ -63,7 +63,7 @@ def invitation_create(
         )
         invitation.full_clean()
         invitation.save()
-        link = settings.SITE_URL + reverse("partners:invitation_accept", args=[token])
+        link = absolute_reverse("partners:invitation_accept", token)
         transaction.on_commit(
             lambda: mail_send(
                 to=email,

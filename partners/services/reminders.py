@@ -4,10 +4,10 @@ out once per partner per period however often beat or a retry runs the task."""
 import datetime
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
 from avk.emails import mail_queue
+from avk.links import absolute_reverse
 from partners.models import Partner
 from partners.selectors import team as teams
 
@@ -43,7 +43,7 @@ def commitment_renewal_remind(*, today: datetime.date | None = None) -> int:
                 "partner": partner.name,
                 "package": partner.package.code if partner.package else "",
                 "year": today.year,
-                "link": settings.SITE_URL + reverse("partners:commitment", args=[partner.pk]),
+                "link": absolute_reverse("partners:commitment", partner.pk),
             },
         )
         queued += mail is not None
@@ -68,7 +68,7 @@ def team_incomplete_remind(*, today: datetime.date | None = None) -> int:
                 "name": contact.name,
                 "partner": partner.name,
                 "missing": [[g.role, g.missing] for g in teams.team_gaps(counts) if g.missing],
-                "link": settings.SITE_URL + reverse("partners:team", args=[partner.pk]),
+                "link": absolute_reverse("partners:team", partner.pk),
             },
         )
         queued += mail is not None

@@ -6,12 +6,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
 from avk.emails import mail_queue
+from avk.links import absolute_reverse
 from reflection.access import can_contribute
 from reflection.models import AttentionPoint, Contribution, ReflectionSession, Side
 
@@ -160,8 +160,8 @@ def session_invite(*, session: ReflectionSession) -> int:
     The unique mail key makes a second run (beat, a retry) a no-op for who was invited
     already, while participants added later still get theirs. Returns how many were queued.
     """
-    contribute = settings.SITE_URL + reverse("reflection:contribute", args=[session.pk])
-    calendar = settings.SITE_URL + reverse("reflection:session_ical", args=[session.pk])
+    contribute = absolute_reverse("reflection:contribute", session.pk)
+    calendar = absolute_reverse("reflection:session_ical", session.pk)
     queued = 0
     with transaction.atomic():
         for person in session.participants.exclude(email="").select_related("user"):

@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from avk.access import staff_required
 from avk.forms import add_errors
+from avk.links import absolute_reverse
 from reflection.access import can_contribute, get_session_for_participant
 from reflection.forms.contributions import QUESTIONS, ContributionForm, ModerateForm
 from reflection.models import Contribution, ReflectionSession, Side
@@ -119,7 +119,7 @@ def promote_contribution(request, pk):
 def session_ical(request, pk):
     """The session as an entry for the participant's calendar."""
     session = get_session_for_participant(request.user, pk)
-    contribute_url = request.build_absolute_uri(reverse("reflection:contribute", args=[session.pk]))
+    contribute_url = absolute_reverse("reflection:contribute", session.pk)
     description = _("Give your answers to the three questions beforehand: %(link)s") % {
         "link": contribute_url
     }

@@ -69,10 +69,11 @@ def test_no_self_signup_for_strangers(client, db):
     assert not EmailAddress.objects.filter(email="stranger@example.org").exists()
 
 
-def test_password_reset_sends_a_link_that_sets_a_new_password(client, member):
+def test_password_reset_sends_a_link_that_sets_a_new_password(client, member, settings):
     client.post(reverse("account_reset_password"), {"email": "member@example.org"})
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/account/password/reset/key/\S+/)", mail.outbox[0].body)
+    pattern = re.escape(settings.SITE_URL) + r"(/account/password/reset/key/\S+/)"
+    link = re.search(pattern, mail.outbox[0].body)
     assert link, mail.outbox[0].body
     response = client.get(link.group(1), follow=True)
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else link.group(1)
@@ -101,3 +102,34 @@ def test_pages_carry_a_content_security_policy(client, member):
     assert "default-src 'self'" in csp
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
+
+
+# --- joining is by invitation ----------------------------------------------------------------
+
+
+def test_login_page_says_how_to_get_an_invitation_instead_of_signing_up(client, db):
+    html = client.get(reverse("account_login")).content.decode()
+    assert "<title>Inloggen · AVK-portaal</title>" in html
+    assert reverse("account_signup") not in html
+    assert "uitnodiging" in html
+    assert "redacteur van je organisatie" in html and "programmateam" in html
+
+
+def test_login_checkbox_is_stay_logged_in_not_abstain(client, db):
+    html = client.get(reverse("account_login")).content.decode()
+    assert "Ingelogd blijven" in html
+    assert "Onthouden" not in html  # that word is the vote "abstain"
+
+
+def test_reset_for_an_unknown_address_does_not_invite_to_sign_up(client, db):
+    client.post(reverse("account_reset_password"), {"email": "stranger@example.org"})
+    (message,) = mail.outbox
+    assert reverse("account_signup") not in message.body
+    assert "uitnodiging" in message.body
+
+
+def test_closed_sign_up_page_says_how_to_get_an_invitation(client, db):
+    response = client.get(reverse("account_signup"), follow=True)
+    html = response.content.decode()
+    assert "redacteur van je organisatie" in html and "programmateam" in html
+    assert 'name="password1"' not in html

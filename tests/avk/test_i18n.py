@@ -1,6 +1,7 @@
 """Dutch first: the default language, the switch, the error pages and a complete catalogue."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -99,3 +100,30 @@ def test_compiled_catalogue_matches_the_po_file():
         if isinstance(got, dict):
             got = {int(k): v for k, v in got.items()}
         assert got == expected, f"stale translation in .mo for {entry.msgid!r}"
+
+
+# Plain Dutch says "je", never the formal "u": the words u, uw, uzelf (any case), but not a
+# placeholder such as %(u)s or {u}, nor "u" for "uur" after a time ("om 14.00 u").
+FORMAL = re.compile(r"(?<![0-9] )\b(?:u|uw|uzelf)\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w*\}")
+
+
+def formal_words(text: str) -> list[str]:
+    return FORMAL.findall(PLACEHOLDER.sub("", text))
+
+
+def test_formal_words_are_found_without_false_alarms():
+    assert formal_words("Uw tekst is opgeslagen. Daarna voegt u de secties toe.") == ["Uw", "u"]
+    assert formal_words("Kijk zelf, U kunt het uzelf vragen.") == ["U", "uzelf"]
+    assert formal_words("Vergadering om 14.00 u in %(u)s, {u} of de ut-lijst, uur, nu") == []
+
+
+def test_dutch_catalogue_says_je_not_u():
+    catalogue = polib.pofile(str(PO))
+    formal = {
+        entry.msgid: text
+        for entry in catalogue.translated_entries()
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if formal_words(text)
+    }
+    assert not formal, f"formal 'u'/'uw' in the Dutch catalogue, write 'je'/'jouw': {formal}"

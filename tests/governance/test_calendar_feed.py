@@ -54,14 +54,18 @@ def by_uid(lines):
 # --- the page -----------------------------------------------------------------------------
 
 
-def test_first_visit_makes_the_feed_and_shows_its_address(client, db_member):
+def test_first_visit_makes_the_feed_and_shows_its_address(client, db_member, settings):
+    # The address goes into a calendar program: it is the portal's own address (SITE_URL),
+    # not whatever host this request came in on.
+    settings.SITE_URL = "http://127.0.0.1:8123"
     client.force_login(db_member)
     response = client.get(reverse("governance:calendar_feed"))
     assert response.status_code == 200
     feed = CalendarFeed.objects.get(user=db_member)
     html = response.content.decode()
-    assert f"http://testserver{ics_url(feed)}" in html
-    assert f"webcal://testserver{ics_url(feed)}" in html
+    assert f"http://127.0.0.1:8123{ics_url(feed)}" in html
+    assert f"webcal://127.0.0.1:8123{ics_url(feed)}" in html
+    assert "testserver" not in html
     assert "Outlook" in html and "Google Agenda" in html and "Apple Agenda" in html
     assert response["Cache-Control"].startswith("max-age=0")
     client.get(reverse("governance:calendar_feed"))

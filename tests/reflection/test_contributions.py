@@ -311,6 +311,18 @@ def test_ical_entry_parses(client, participant):
     assert f"UID:{ical.session_uid(session)}" in again
 
 
+def test_ical_entry_links_to_the_configured_site_address(client, participant, settings):
+    settings.SITE_URL = "https://portaal.avk.example"
+    session = make_session(participants=[person_of(participant)])
+    client.force_login(participant)
+    raw = client.get(reverse("reflection:session_ical", args=[session.pk])).content
+    (event,) = Calendar.from_ical(raw).events
+    link = "https://portaal.avk.example" + contribute_url(session)
+    assert event.url == link
+    assert link in event.description
+    assert "testserver" not in raw.decode()
+
+
 def test_ical_entry_parses_back_to_the_same_text(participant):
     group = "Werkgroep; armoede, en\\ zo " + "Ëé€" * 20  # within the 100 characters of group_name
     session = make_session(level=ReflectionSession.Level.OTHER, group_name=group)
