@@ -13,14 +13,20 @@ from partners.access import (
 )
 from partners.models import Municipality, Package, Partner
 from partners.selectors import team as teams
+from partners.selectors.commitment import (
+    current_commitment,
+    planned_commitments,
+    with_current_package,
+    with_package_filter,
+)
 
 
 def partner_list(request):
     """The directory: filter by kind, municipality and package; counts per package."""
-    partners = partners_visible_to(request.user)
+    partners = with_current_package(partners_visible_to(request.user))
     counts_by_package = {
-        row["package__code"] or "": row["n"]
-        for row in partners.values("package__code").annotate(n=Count("id"))
+        row["current_package_code"] or "": row["n"]
+        for row in partners.values("current_package_code").annotate(n=Count("id"))
     }
     filters = {
         "kind": request.GET.get("kind", ""),
@@ -32,12 +38,10 @@ def partner_list(request):
     if filters["municipality"]:
         partners = partners.filter(municipality_id=filters["municipality"])
     packages = list(Package.objects.all())
-    if filters["package"] == "-":
-        partners = partners.filter(package__isnull=True)
-    elif filters["package"] in {p.code for p in packages}:
-        partners = partners.filter(package__code=filters["package"])
+    if filters["package"] == "-" or filters["package"] in {p.code for p in packages}:
+        partners = with_package_filter(partners, filters["package"])
     partners = teams.annotate_team_counts(
-        partners.select_related("municipality", "package").annotate(
+        partners.select_related("municipality").annotate(
             people_count=Count("people", distinct=True)
         )
     )
@@ -79,6 +83,8 @@ def partner_detail(request, pk):
         "partners/partner_detail.html",
         {
             "partner": partner,
+            "current": current_commitment(partner),
+            "planned": planned_commitments(partner),
             "can_edit": can_edit,
             "is_staff": is_staff(request.user),
             # Who is in the team is the partner's own business: names for its editors only.

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from avk.access import staff_required
 from partners.models import Partner
 from partners.selectors import exports
+from partners.selectors.commitment import with_package_filter
 
 
 def _csv_response(content: str, name: str) -> HttpResponse:
@@ -27,11 +28,7 @@ def export_directory(request):
     municipality = request.GET.get("municipality", "")
     if municipality.isdigit():
         partners = partners.filter(municipality_id=int(municipality))
-    package = request.GET.get("package", "")
-    if package == "-":
-        partners = partners.filter(package__isnull=True)
-    elif package:
-        partners = partners.filter(package__code=package)
+    partners = with_package_filter(partners, request.GET.get("package", ""))
     return _csv_response(exports.directory_csv(partners), "partners")
 
 

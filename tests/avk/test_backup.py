@@ -11,6 +11,7 @@ from avk import documents
 from avk.models import AuditEntry, Document, User
 from governance.models import Body, Seat
 from partners.models import Commitment, Intervention, Partner, Person, QuickScan, TeamMember
+from tests.factories import package_of
 
 MODELS = [
     User,
@@ -41,7 +42,7 @@ def test_round_trip(tmp_path, settings):
     assert document.status == Document.Status.READY
     digest = hashlib.sha256(document.file.read()).hexdigest()
     before = snapshot()
-    cosis_package = Partner.objects.get(name="Cosis").package.code
+    cosis_package = package_of(Partner.objects.get(name="Cosis")).code
 
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), stdout=io.StringIO())
@@ -54,7 +55,7 @@ def test_round_trip(tmp_path, settings):
     call_command("restore", str(archive), stdout=io.StringIO())
 
     assert snapshot() == before
-    assert Partner.objects.get(name="Cosis").package.code == cosis_package
+    assert package_of(Partner.objects.get(name="Cosis")).code == cosis_package
     assert User.objects.get(email="programmaleider@avk.example").check_password("avk-demo-2026")
     restored = Document.objects.get(pk=document.pk)
     assert hashlib.sha256(restored.file.read()).hexdigest() == digest == restored.sha256
