@@ -39,7 +39,7 @@ def _plan_efforts(plan: PhasePlan) -> list[Effort]:
             Prefetch(
                 "attention_points",
                 queryset=AttentionPoint.objects.select_related("session").order_by(
-                    "session__year", "session__date", "session_id", "side", "number"
+                    "session__year", "session__date", "session_id", "number"
                 ),
             ),
         )
