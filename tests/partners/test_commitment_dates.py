@@ -125,3 +125,42 @@ def test_an_accepted_proposal_dated_ahead_waits_for_its_date(partner_a, editor_a
     assert proposal.previous_package == packages["C"]
     assert current_commitment(partner_a).package == packages["C"]
     assert current_commitment(partner_a, on=today + 10 * DAY).package == packages["A"]
+
+
+BEFORE = [("partners", "0001_initial")]
+AFTER = [("partners", "0002_commitment_takes_effect_on_its_start_date")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_a_package_that_had_no_history():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    apps = executor.loader.project_state(BEFORE).apps
+    Package = apps.get_model("partners", "Package")
+    Partner = apps.get_model("partners", "Partner")
+    Commitment = apps.get_model("partners", "Commitment")
+    b = Package.objects.create(code="B", name="Meedoen")
+    without_history = Partner.objects.create(name="Zonder geschiedenis", kind="zorg", package=b)
+    with_history = Partner.objects.create(name="Met geschiedenis", kind="zorg", package=b)
+    Commitment.objects.create(
+        partner=with_history,
+        package=b,
+        period_start=datetime.date(2024, 1, 1),
+        status="in_effect",
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(AFTER)
+    apps = executor.loader.project_state(AFTER).apps
+    Commitment = apps.get_model("partners", "Commitment")
+    assert Commitment.objects.filter(partner_id=with_history.pk).count() == 1
+    kept = Commitment.objects.get(partner_id=without_history.pk)
+    assert (kept.package_id, kept.status) == (b.pk, "in_effect")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
