@@ -17,6 +17,7 @@ from partners.selectors.commitment import current_commitment, timeline
 from partners.services import commitment as services
 from partners.services.reminders import commitment_renewal_remind
 from tests.factories import PersonFactory
+from tests.migrating import migrate, migrate_to_latest
 
 DAY = datetime.timedelta(days=1)
 
@@ -128,17 +129,12 @@ def test_an_accepted_proposal_dated_ahead_waits_for_its_date(partner_a, editor_a
 
 
 BEFORE = [("partners", "0001_initial")]
-AFTER = [("partners", "0002_commitment_takes_effect_on_its_start_date")]
+AFTER = [("partners", "0003_commitment_takes_effect_on_its_start_date")]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_a_package_that_had_no_history():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    apps = executor.loader.project_state(BEFORE).apps
+    apps = migrate(BEFORE)
     Package = apps.get_model("partners", "Package")
     Partner = apps.get_model("partners", "Partner")
     Commitment = apps.get_model("partners", "Commitment")
@@ -152,15 +148,9 @@ def test_the_migration_keeps_a_package_that_had_no_history():
         status="in_effect",
     )
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
-    apps = executor.loader.project_state(AFTER).apps
+    apps = migrate(AFTER)
     Commitment = apps.get_model("partners", "Commitment")
     assert Commitment.objects.filter(partner_id=with_history.pk).count() == 1
     kept = Commitment.objects.get(partner_id=without_history.pk)
     assert (kept.package_id, kept.status) == (b.pk, "in_effect")
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()

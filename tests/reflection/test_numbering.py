@@ -4,8 +4,7 @@ staff may renumber them (gapless), and a phase plan cites them as "Stuurgroep 20
 import datetime
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from avk.models import AuditEntry
@@ -13,6 +12,7 @@ from reflection.models import AttentionPoint, Contribution, ReflectionSession, S
 from reflection.services import contributions as services_contributions
 from reflection.services import sessions as services
 from tests.factories import UserFactory
+from tests.migrating import migrate, migrate_to_latest
 from tests.reflection.factories import AttentionPointFactory, ReflectionSessionFactory
 from tests.reflection.factories_plans import EffortFactory
 
@@ -126,9 +126,7 @@ AFTER = [("reflection", "0003_attention_point_number_per_session")]
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_renumbers_per_session_across_sides_and_loses_nothing():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    apps = executor.loader.project_state(BEFORE).apps
+    apps = migrate(BEFORE)
     Session = apps.get_model("reflection", "ReflectionSession")
     Point = apps.get_model("reflection", "AttentionPoint")
     team = Session.objects.create(year=2024, level="programmateam", date=datetime.date(2024, 6, 2))
@@ -137,10 +135,7 @@ def test_the_migration_renumbers_per_session_across_sides_and_loses_nothing():
         Point.objects.create(session=team, side=side, number=number, title=f"{side} {number}")
     Point.objects.create(session=other, side="wij", number=4, title="managers wij 4")
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
-    apps = executor.loader.project_state(AFTER).apps
+    apps = migrate(AFTER)
     Point = apps.get_model("reflection", "AttentionPoint")
     rows = list(Point.objects.order_by("session_id", "number").values_list("title", "number"))
     assert rows == [
@@ -151,6 +146,4 @@ def test_the_migration_renumbers_per_session_across_sides_and_loses_nothing():
         ("ik 1", 5),
         ("managers wij 4", 1),
     ]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
