@@ -85,8 +85,9 @@ def build_plan():
                 date=level_date + datetime.timedelta(days=3 * l_index),
                 facilitator="Lauren Algra (Algra Consulting)",
             )
-            for side in ["het", "wij", "ik"]:
-                for number in range(1, 6):
+            # Numbered per session across the sides, as the portal numbers them.
+            for s_index, side in enumerate(["het", "wij", "ik"]):
+                for number in range(5 * s_index + 1, 5 * s_index + 6):
                     point = AttentionPoint.objects.create(
                         session=session,
                         side=side,

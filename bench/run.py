@@ -180,7 +180,6 @@ def build_dataset() -> dict:
                     kind=kind,
                     municipality=muni,
                     website=f"https://partner{i}.example",
-                    package=packages[i % 3],
                 )
             )
         partners = Partner.objects.bulk_create(partners)

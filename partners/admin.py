@@ -26,8 +26,8 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "is_active"]
-    list_filter = ["kind", "is_active", "package", "municipality"]
-    list_select_related = ["municipality", "package"]
+    list_filter = ["kind", "is_active", "municipality"]
+    list_select_related = ["municipality"]
     search_fields = ["name", "municipality__name"]
     inlines = [MembershipInline]
 

@@ -170,7 +170,7 @@ def phase_plan_context(subject: str) -> dict:
             Prefetch(
                 "attention_points",
                 queryset=AttentionPoint.objects.select_related("session").order_by(
-                    "session__year", "session__date", "side", "number"
+                    "session__year", "session__date", "number"
                 ),
             ),
         )

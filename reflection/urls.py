@@ -14,6 +14,11 @@ urlpatterns = [
         name="attention_point_create",
     ),
     path("aandachtspunten/<int:pk>/", sessions.attention_point_edit, name="attention_point_edit"),
+    path(
+        "aandachtspunten/<int:pk>/verplaatsen/",
+        sessions.move_attention_point,
+        name="attention_point_move",
+    ),
     path("faseplannen/", plans.plan_list, name="plan_list"),
     path("faseplannen/nieuw/", plans.start_plan, name="plan_create"),
     path("faseplannen/<int:pk>/", plans.plan_detail, name="plan_detail"),

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 
 from avk.models import User
 from governance.models import Body, Seat
-from partners.models import Partner, PartnerMembership, Person
+from partners.models import Commitment, Partner, PartnerMembership, Person
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -26,10 +26,30 @@ class UserFactory(factory.django.DjangoModelFactory):
 class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Partner {n}")
     kind = Partner.Kind.WELZIJN
     municipality = None
+
+    @factory.post_generation
+    def package(obj, create, extracted, **kwargs):
+        """`package=` records that package as the partner's commitment, in effect since 2024."""
+        if create and extracted is not None:
+            Commitment.objects.create(
+                partner=obj,
+                package=extracted,
+                period_start=datetime.date(2024, 1, 1),
+                status=Commitment.Status.IN_EFFECT,
+            )
+
+
+def package_of(partner: Partner):
+    """The partner's package today, as every page reads it."""
+    from partners.selectors.commitment import current_commitment
+
+    current = current_commitment(partner)
+    return current.package if current else None
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -281,7 +281,6 @@ def build_partner_work(partners: dict[str, Partner]) -> None:
                 status=Commitment.Status.IN_EFFECT,
                 created_by=staff,
             )
-        Partner.objects.filter(pk=partner.pk).update(package=packages[code])
 
     for name, members in TEAMS.items():
         partner = partners[name]

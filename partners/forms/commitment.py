@@ -22,7 +22,10 @@ class CommitmentForm(forms.Form):
     action = forms.ChoiceField(
         label=_("What do you want to do?"),
         choices=[
-            (RECORD, _("Record it: the covenant has been signed, it is in effect now")),
+            (
+                RECORD,
+                _("Record it: the covenant has been signed, it takes effect on its start date"),
+            ),
             (PROPOSE, _("Propose it: the programme team checks it first")),
         ],
         widget=forms.RadioSelect,

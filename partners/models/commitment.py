@@ -37,13 +37,15 @@ class Package(TimeStampedModel):
 class Commitment(models.Model):
     """One entry in a partner's commitment history. Entries are never changed, only added.
 
-    A *recorded* entry is in effect from when it is recorded; a *proposed* one waits for
-    the programme staff, who accept (it comes into effect) or decline it.
+    A *recorded* entry is in effect from its start date (`partners.selectors.commitment`
+    says which one is current at a date); a *proposed* one waits for the programme staff,
+    who accept (it is recorded) or decline it.
     """
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
-        IN_EFFECT = "in_effect", _("In effect")
+        # Recorded, not "current": an entry dated ahead is recorded but not yet in force.
+        IN_EFFECT = "in_effect", _("Recorded")
         DECLINED = "declined", _("Declined")
 
     partner = models.ForeignKey(
@@ -91,6 +93,11 @@ class Commitment(models.Model):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["partner", "status", "period_start"], name="commitment_on_date_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__isnull=True) | Q(period_end__gte=models.F("period_start")),

@@ -46,15 +46,6 @@ class Partner(TimeStampedModel):
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    # The package of the commitment in effect, kept by partners.services (for filtering).
-    package = models.ForeignKey(
-        "partners.Package",
-        verbose_name=_("package"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="partners",
-    )
     contact_person = models.ForeignKey(
         "partners.Person",
         verbose_name=_("contact person"),

@@ -9,13 +9,16 @@ from django.utils.translation import gettext as _
 from avk.csv import to_csv
 from partners.models import Partner, TeamMember
 from partners.selectors import team as teams
+from partners.selectors.commitment import with_current_package
 
 
 def directory_csv(partners=None) -> str:
     """The directory: one line per partner, with its contact person and team completeness."""
     partners = Partner.objects.all() if partners is None else partners
     partners = teams.annotate_team_counts(
-        partners.select_related("municipality", "package", "contact_person").order_by("name")
+        with_current_package(partners)
+        .select_related("municipality", "contact_person")
+        .order_by("name")
     )
     header = [
         _("Name"),
@@ -32,7 +35,7 @@ def directory_csv(partners=None) -> str:
             partner.name,
             partner.get_kind_display(),
             partner.municipality.name if partner.municipality else "",
-            partner.package.code if partner.package else "",
+            partner.current_package_code or "",
             _("yes") if partner.is_active else _("no"),
             partner.contact_person.name if partner.contact_person else "",
             partner.contact_person.email if partner.contact_person else "",

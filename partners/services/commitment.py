@@ -10,6 +10,7 @@ from partners.models import (
     Package,
     Partner,
 )
+from partners.selectors.commitment import current_commitment
 
 User = get_user_model()
 
@@ -26,17 +27,18 @@ def commitment_change(
     note: str = "",
     propose: bool,
 ) -> Commitment:
-    """Record (in effect now) or propose (waits for staff) a commitment. Never overwrites.
+    """Record (in effect from `period_start`) or propose (waits for staff) a commitment.
+    Never overwrites.
 
-    The history is the list of Commitment rows; the partner's current package follows the
-    newest entry in effect.
+    The history is the list of Commitment rows; which one is current at a date is
+    `partners.selectors.commitment.current_commitment`.
     """
     with transaction.atomic():
         partner = Partner.objects.select_for_update().get(pk=partner.pk)
         commitment = Commitment(
             partner=partner,
             package=package,
-            previous_package=partner.package,
+            previous_package=_package_on(partner, period_start),
             period_start=period_start,
             period_end=period_end,
             signed_on=signed_on,
@@ -47,9 +49,6 @@ def commitment_change(
         )
         commitment.full_clean()
         commitment.save()
-        if not propose:
-            partner.package = package
-            partner.save(update_fields=["package", "updated_at"])
         audit_record(
             actor=user,
             instance=commitment,
@@ -61,7 +60,7 @@ def commitment_change(
 
 
 def commitment_decide(*, commitment: Commitment, user, accept: bool) -> Commitment:
-    """Staff accept (it comes into effect now) or decline a proposed commitment."""
+    """Staff accept (it comes into effect on its start date) or decline a proposed commitment."""
     with transaction.atomic():
         partner = Partner.objects.select_for_update().get(pk=commitment.partner_id)
         commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
@@ -71,9 +70,7 @@ def commitment_decide(*, commitment: Commitment, user, accept: bool) -> Commitme
         commitment.decided_at = timezone.now()
         if accept:
             commitment.status = Commitment.Status.IN_EFFECT
-            commitment.previous_package = partner.package
-            partner.package = commitment.package
-            partner.save(update_fields=["package", "updated_at"])
+            commitment.previous_package = _package_on(partner, commitment.period_start)
         else:
             commitment.status = Commitment.Status.DECLINED
         commitment.save()
@@ -85,6 +82,12 @@ def commitment_decide(*, commitment: Commitment, user, accept: bool) -> Commitme
             group=audit_group("partner", partner.pk),
         )
     return commitment
+
+
+def _package_on(partner: Partner, day) -> Package | None:
+    """The package the new entry replaces: the one current on its start date until now."""
+    current = current_commitment(partner, on=day) if day else None
+    return current.package if current else None
 
 
 def _code(package: Package | None) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from avk.audit import audit_group, audit_record, diff
 from partners.models import Package, Partner, Person
 from partners.selectors import imports
+from partners.selectors.commitment import with_current_package
 from partners.services.commitment import commitment_change
 
 
@@ -73,6 +74,11 @@ def _partners_save(results, user) -> ImportOutcome:
         [r.clean["pk"] for r in results if r.clean["pk"]]
     )
     packages = Package.objects.in_bulk()
+    current_packages = dict(
+        with_current_package(Partner.objects.filter(pk__in=locked)).values_list(
+            "pk", "current_package_id"
+        )
+    )
     created = updated = 0
     for result in results:
         clean = result.clean
@@ -116,7 +122,7 @@ def _partners_save(results, user) -> ImportOutcome:
             else:
                 updated += 1
         package = packages.get(clean["package_id"])
-        if package is not None and partner.package_id != package.pk:
+        if package is not None and current_packages.get(partner.pk) != package.pk:
             # A package change is a commitment: it goes into the partner's history.
             commitment_change(
                 partner=partner,

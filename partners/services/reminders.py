@@ -10,6 +10,7 @@ from avk.emails import mail_queue
 from avk.links import absolute_reverse
 from partners.models import Partner
 from partners.selectors import team as teams
+from partners.selectors.commitment import with_current_package
 
 
 def _contact_language(person) -> str:
@@ -20,7 +21,7 @@ def _partners_with_contact():
     return (
         Partner.objects.filter(is_active=True, contact_person__isnull=False)
         .exclude(contact_person__email="")
-        .select_related("contact_person__user", "package")
+        .select_related("contact_person__user")
     )
 
 
@@ -31,7 +32,7 @@ def commitment_renewal_remind(*, today: datetime.date | None = None) -> int:
     if (today.month, today.day) < (month, day):
         return 0
     queued = 0
-    for partner in _partners_with_contact():
+    for partner in with_current_package(_partners_with_contact(), on=today):
         contact = partner.contact_person
         mail = mail_queue(
             key=f"commitment-renewal:{partner.pk}:{today.year}",
@@ -41,7 +42,7 @@ def commitment_renewal_remind(*, today: datetime.date | None = None) -> int:
             context={
                 "name": contact.name,
                 "partner": partner.name,
-                "package": partner.package.code if partner.package else "",
+                "package": partner.current_package_code or "",
                 "year": today.year,
                 "link": absolute_reverse("partners:commitment", partner.pk),
             },

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,6 +12,7 @@ from avk.forms import add_errors
 from partners.access import get_partner_for_user
 from partners.forms.commitment import CommitmentForm, PackageForm
 from partners.models import Commitment, Package
+from partners.selectors.commitment import current_commitment, timeline
 from partners.services.commitment import commitment_change, commitment_decide
 
 
@@ -17,31 +20,36 @@ from partners.services.commitment import commitment_change, commitment_decide
 def commitment(request, pk):
     """The partner's covenant commitment: the timeline, and a form to change it."""
     partner = get_partner_for_user(request.user, pk, write=True)
-    form = CommitmentForm(request.POST or None, initial={"package": partner.package})
+    current = current_commitment(partner)
+    form = CommitmentForm(
+        request.POST or None, initial={"package": current.package if current else None}
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         propose = data.pop("action") == CommitmentForm.PROPOSE
         try:
-            commitment_change(partner=partner, user=request.user, propose=propose, **data)
+            entry = commitment_change(partner=partner, user=request.user, propose=propose, **data)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("Your proposal has been sent to the programme team.")
-                if propose
-                else _("The new commitment is recorded."),
-            )
+            if propose:
+                message = _("Your proposal has been sent to the programme team.")
+            elif entry.period_start > timezone.localdate():
+                message = _("The new commitment is recorded. It takes effect on %(date)s.") % {
+                    "date": date_format(entry.period_start, "j F Y")
+                }
+            else:
+                message = _("The new commitment is recorded.")
+            messages.success(request, message)
             return redirect("partners:commitment", pk=partner.pk)
     return render(
         request,
         "partners/commitment.html",
         {
             "partner": partner,
+            "current": current,
             "form": form,
-            "timeline": partner.commitments.select_related(
-                "package", "previous_package", "created_by", "decided_by"
-            ),
+            "timeline": timeline(partner),
             "packages": Package.objects.all(),
             "can_decide": is_staff(request.user),
         },

@@ -13,21 +13,28 @@ from partners.access import (
 from partners.forms.directory import directory_filters
 from partners.models import Municipality, Package, Partner
 from partners.selectors import team as teams
+from partners.selectors.commitment import (
+    current_commitment,
+    planned_commitments,
+    with_current_package,
+)
 from partners.selectors.directory import NO_PACKAGE, directory_filtered
 
 
 def partner_list(request):
     """The directory: filter by kind, municipality and package; counts per package."""
-    partners = partners_visible_to(request.user)
+    visible = partners_visible_to(request.user)
     counts_by_package = {
-        row["package__code"] or "": row["n"]
-        for row in partners.values("package__code").annotate(n=Count("id"))
+        row["current_package_code"] or "": row["n"]
+        for row in with_current_package(visible)
+        .values("current_package_code")
+        .annotate(n=Count("id"))
     }
     packages = list(Package.objects.all())
     filters = directory_filters(request.GET, package_codes={p.code for p in packages})
-    partners = directory_filtered(partners, filters)
+    partners = directory_filtered(visible, filters)
     partners = teams.annotate_team_counts(
-        partners.select_related("municipality", "package").annotate(
+        partners.select_related("municipality").annotate(
             people_count=Count("people", distinct=True)
         )
     )
@@ -70,6 +77,8 @@ def partner_detail(request, pk):
         "partners/partner_detail.html",
         {
             "partner": partner,
+            "current": current_commitment(partner),
+            "planned": planned_commitments(partner),
             "can_edit": can_edit,
             "is_staff": is_staff(request.user),
             # Who is in the team is the partner's own business: names for its editors only.

@@ -76,7 +76,7 @@ PROGRAMMATEAM_2024 = {
             ),
             "points": [
                 (
-                    1,
+                    3,
                     "Visie eigen maken in alle bij de AVK betrokken organisaties. Samen "
                     "handen en voeten geven aan een visie",
                     "Begrippen laden zoals effectiviteit en maatwerk. Daarbij 3x input "
@@ -102,7 +102,7 @@ PROGRAMMATEAM_2024 = {
                     ],
                 ),
                 (
-                    2,
+                    4,
                     "Welke ondersteuning kunnen we partners bieden vanuit AVK richting "
                     "vertaling naar praktijk",
                     "Vanuit het programmateam de partners ondersteuning bieden bij deze beweging",
@@ -135,7 +135,7 @@ PROGRAMMATEAM_2024 = {
             ),
             "points": [
                 (
-                    1,
+                    5,
                     "Behoefte om meer samen te komen met het programmateam. En de "
                     "frequentie omhoog te schroeven van programmateam overleggen",
                     "",
@@ -156,7 +156,7 @@ PROGRAMMATEAM_2024 = {
                     ],
                 ),
                 (
-                    2,
+                    6,
                     "Het programmateam wil graag een ontmoeting tussen afvaardigingen per "
                     "partners regelen 4x per jaar",
                     "Dat moet niet een extra overleg worden, maar beter afgestemd op de "

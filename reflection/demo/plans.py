@@ -61,7 +61,7 @@ EFFORTS = [
         datetime.date(2025, 11, 1),
         datetime.date(2026, 8, 31),
         Effort.Status.PLANNED,
-        [(P, "wij", 1), (M, "wij", 1)],
+        [(P, "wij", 3), (M, "wij", 1)],
     ),
     (
         4,
@@ -73,7 +73,7 @@ EFFORTS = [
         datetime.date(2025, 9, 1),
         datetime.date(2026, 8, 31),
         Effort.Status.RUNNING,
-        [(P, "ik", 1)],
+        [(P, "ik", 5)],
     ),
     (
         5,
@@ -85,7 +85,7 @@ EFFORTS = [
         datetime.date(2025, 10, 1),
         datetime.date(2026, 7, 31),
         Effort.Status.PLANNED,
-        [(P, "ik", 2)],
+        [(P, "ik", 6)],
     ),
     (
         6,
@@ -110,7 +110,7 @@ EFFORTS = [
         datetime.date(2026, 2, 1),
         datetime.date(2026, 8, 31),
         Effort.Status.PLANNED,
-        [(S, "wij", 1), (P, "wij", 2)],
+        [(S, "wij", 1), (P, "wij", 4)],
     ),
 ]
 # Left unanswered on purpose (so the reflection page shows open points): the managers'

@@ -13,10 +13,7 @@ SMALL_MAX = 32767  # PositiveSmallIntegerField on every database
 
 
 def attention_point_label(point: AttentionPoint) -> str:
-    return (
-        f"{point.session.label} {point.session.year}, {point.get_side_display()} "
-        f"{point.number}. {point.title}"
-    )
+    return f"{point.citation} ({point.get_side_display()}): {point.title}"
 
 
 class AttentionPointChoiceField(SafeModelMultipleChoiceField):
@@ -71,7 +68,7 @@ class EffortForm(forms.ModelForm):
     attention_points = AttentionPointChoiceField(
         label=_("Answers these attention points"),
         queryset=AttentionPoint.objects.select_related("session").order_by(
-            "-session__year", "session__date", "session_id", "side", "number"
+            "-session__year", "session__date", "session_id", "number"
         ),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),

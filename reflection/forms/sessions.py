@@ -113,7 +113,7 @@ class AttentionPointForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["related"].queryset = candidates
         self.fields["related"].label_from_instance = lambda p: (
-            f"{p.session.label}, {p.get_side_display()}: {p.number}. {p.title}"
+            f"{p.citation} ({p.get_side_display()}): {p.title}"
         )
 
     def clean_ingredients(self):
@@ -131,3 +131,11 @@ class AttentionPointForm(forms.Form):
                 _("At most %(limit)s ingredients."), params={"limit": MAX_INGREDIENTS}
             )
         return lines
+
+
+class AttentionPointMoveForm(forms.Form):
+    """Move a point one place up or down in its session's numbering."""
+
+    direction = forms.ChoiceField(
+        label=_("Direction"), choices=[("up", _("Up")), ("down", _("Down"))]
+    )

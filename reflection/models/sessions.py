@@ -84,7 +84,11 @@ class SessionSide(models.Model):
 
 
 class AttentionPoint(TimeStampedModel):
-    """An aandachtspunt a session wants phase plan attention for, with its ingredients."""
+    """An aandachtspunt a session wants phase plan attention for, with its ingredients.
+
+    Numbered per session across its sides (1, 2, 3, ... as the islands number them), so
+    "Stuurgroep 2024 · 3" names one point; staff may renumber them, always without gaps.
+    """
 
     session = models.ForeignKey(
         ReflectionSession,
@@ -104,15 +108,20 @@ class AttentionPoint(TimeStampedModel):
     class Meta:
         verbose_name = _("attention point")
         verbose_name_plural = _("attention points")
-        ordering = ["session", "side", "number"]
+        ordering = ["session", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "side", "number"], name="attention_point_number_once"
+                fields=["session", "number"], name="attention_point_number_once_per_session"
             ),
         ]
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    @property
+    def citation(self) -> str:
+        """How a phase plan cites the point, unambiguous across islands and years."""
+        return f"{self.session} · {self.number}"
 
 
 class Ingredient(models.Model):

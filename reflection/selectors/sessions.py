@@ -40,12 +40,12 @@ def _level_order(session: ReflectionSession) -> int:
 def year_sessions(year: int) -> list[ReflectionSession]:
     """The sessions of `year` in a fixed number of queries, each with `side_blocks`: HET,
     WIJ, IK with their content and attention points (with ingredients and `related`)."""
-    points = AttentionPoint.objects.order_by("side", "number").prefetch_related(
+    points = AttentionPoint.objects.order_by("number").prefetch_related(
         "ingredients",
         Prefetch(
             "related",
             queryset=AttentionPoint.objects.select_related("session").order_by(
-                "session__date", "side", "number"
+                "session__date", "number"
             ),
         ),
     )
@@ -78,7 +78,7 @@ def year_overview(year: int) -> dict:
     unanswered = list(
         AttentionPoint.objects.filter(session__year=year, efforts__isnull=True)
         .select_related("session")
-        .order_by("session__date", "session_id", "side", "number")
+        .order_by("session__date", "session_id", "number")
     )
     return {"year": year, "sessions": sessions, "unanswered": unanswered}
 
@@ -89,5 +89,5 @@ def related_candidates(point: AttentionPoint):
         AttentionPoint.objects.filter(session__year=point.session.year)
         .exclude(session_id=point.session_id)
         .select_related("session")
-        .order_by("session__date", "session_id", "side", "number")
+        .order_by("session__date", "session_id", "number")
     )

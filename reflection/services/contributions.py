@@ -5,7 +5,6 @@ invited a few weeks ahead."""
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ from avk.emails import mail_queue
 from avk.links import absolute_reverse
 from reflection.access import can_contribute
 from reflection.models import AttentionPoint, Contribution, ReflectionSession, Side
+from reflection.services.sessions import attention_point_next_number
 
 TITLE_MAX = 300
 
@@ -100,7 +100,7 @@ def _first_line(text: str) -> str:
 def contribution_promote(*, contribution: Contribution, user) -> AttentionPoint:
     """Turn a contribution into a new attention point on the same session and side.
 
-    It gets the next free number of that side; the contribution is linked to it and
+    It gets the session's next number; the contribution is linked to it and
     marked as used. Promoting twice returns the attention point made the first time.
     """
     with transaction.atomic():
@@ -112,16 +112,12 @@ def contribution_promote(*, contribution: Contribution, user) -> AttentionPoint:
         if contribution.attention_point is not None:
             return contribution.attention_point
         session = contribution.session
-        # Lock the side's points so two staff members never pick the same number.
-        points = AttentionPoint.objects.select_for_update().filter(
-            session=session, side=contribution.side
-        )
-        list(points.values_list("pk", flat=True))
-        highest = points.order_by().aggregate(highest=Max("number"))["highest"] or 0
+        # The same lock as adding a point by hand: two staff never pick the same number.
+        session = ReflectionSession.objects.select_for_update().get(pk=session.pk)
         point = AttentionPoint(
             session=session,
             side=contribution.side,
-            number=highest + 1,
+            number=attention_point_next_number(session),
             title=_first_line(contribution.text),
             description=contribution.text,
         )

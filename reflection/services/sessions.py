@@ -77,19 +77,14 @@ def session_save(*, form, side_forms, user) -> ReflectionSession:
 def attention_point_create(
     *, session: ReflectionSession, side: str, title: str, description: str = "", user
 ) -> AttentionPoint:
-    """Add an attention point on one side of a session, numbered after the last one there.
-
-    The session row is locked so two staff adding a point at once get 1 and 2, not 1 twice.
-    """
+    """Add an attention point on one side of a session, numbered after the session's last
+    one (numbers run across the sides, as the islands number them)."""
     with transaction.atomic():
         session = ReflectionSession.objects.select_for_update().get(pk=session.pk)
-        last = AttentionPoint.objects.filter(session=session, side=side).aggregate(
-            last=Max("number")
-        )["last"]
         point = AttentionPoint(
             session=session,
             side=side,
-            number=(last or 0) + 1,
+            number=attention_point_next_number(session),
             title=title.strip(),
             description=description.strip(),
         )
@@ -107,6 +102,68 @@ def attention_point_create(
             },
             group=audit_group("reflection", session.year),
         )
+    return point
+
+
+def attention_point_next_number(session: ReflectionSession) -> int:
+    """The number a new point of `session` gets. The caller holds the session's row lock
+    (select_for_update), so two staff adding a point at once get 1 and 2, not 1 twice."""
+    last = AttentionPoint.objects.filter(session=session).aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1
+
+
+def attention_points_renumber(
+    *, session: ReflectionSession, order: list[int], user
+) -> list[AttentionPoint]:
+    """Number the session's points 1, 2, 3, ... in the order of the primary keys in `order`;
+    points left out follow in their present order. Gapless, under the session's lock."""
+    with transaction.atomic():
+        session = ReflectionSession.objects.select_for_update().get(pk=session.pk)
+        points = list(session.attention_points.order_by("number", "pk"))
+        position = {pk: index for index, pk in enumerate(order)}
+        new_order = sorted(points, key=lambda p: position.get(p.pk, len(order)))
+        old_numbers = {p.pk: p.number for p in points}
+        if [p.number for p in new_order] == list(range(1, len(points) + 1)):
+            return new_order
+        # Two steps, so no moment has two points on one number (the unique constraint is
+        # checked per row): first above every present number, then to 1, 2, 3, ...
+        top = max(old_numbers.values())
+        for step in (lambda i: top + i, lambda i: i):
+            for index, point in enumerate(new_order, start=1):
+                point.number = step(index)
+            AttentionPoint.objects.bulk_update(new_order, ["number"])
+        audit_record(
+            actor=user,
+            instance=session,
+            action="attention_points.renumbered",
+            changes={
+                str(p): [str(old_numbers[p.pk]), str(p.number)]
+                for p in new_order
+                if old_numbers[p.pk] != p.number
+            },
+            group=audit_group("reflection", session.year),
+        )
+    return new_order
+
+
+def attention_point_move(*, point: AttentionPoint, direction: str, user) -> AttentionPoint:
+    """Swap a point with the one before ("up") or after ("down") it in its session's
+    numbering. At the start or end of the list nothing changes."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Choose to move the attention point up or down."))
+    with transaction.atomic():
+        ReflectionSession.objects.select_for_update().get(pk=point.session_id)
+        pks = list(
+            AttentionPoint.objects.filter(session_id=point.session_id)
+            .order_by("number", "pk")
+            .values_list("pk", flat=True)
+        )
+        index = pks.index(point.pk)
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(pks):
+            pks[index], pks[other] = pks[other], pks[index]
+        attention_points_renumber(session=point.session, order=pks, user=user)
+    point.refresh_from_db()
     return point
 
 

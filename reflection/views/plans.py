@@ -5,11 +5,9 @@ plan the write pages answer 403 with the plan and the reason, and the services r
 too (a forged POST changes nothing). A change to an adopted plan is a new version.
 """
 
-from itertools import groupby
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +19,7 @@ from partners.models import Partner
 from reflection.documents import timeline
 from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm
 from reflection.models import AttentionPoint, Effort, PhasePlan
+from reflection.selectors.plans import plan_groups
 from reflection.services.plans import (
     attention_point_carry,
     effort_save,
@@ -39,7 +38,7 @@ def _plan_efforts(plan: PhasePlan) -> list[Effort]:
             Prefetch(
                 "attention_points",
                 queryset=AttentionPoint.objects.select_related("session").order_by(
-                    "session__year", "session__date", "session_id", "side", "number"
+                    "session__year", "session__date", "session_id", "number"
                 ),
             ),
         )
@@ -87,20 +86,10 @@ def _locked(request, plan: PhasePlan):
 @require_GET
 def plan_list(request):
     """Every phase plan with its versions, the newest plan first."""
-    plans = list(
-        PhasePlan.objects.annotate(effort_count=Count("efforts")).order_by("-number", "-version")
-    )
-    groups = []
-    for number, versions in groupby(plans, key=lambda p: p.number):
-        versions = list(versions)
-        current = next((v for v in versions if v.status == PhasePlan.Status.ADOPTED), None) or next(
-            (v for v in versions if v.status == PhasePlan.Status.DRAFT), versions[0]
-        )
-        groups.append({"number": number, "current": current, "versions": versions})
     return render(
         request,
         "reflection/plan_list.html",
-        {"groups": groups, "is_staff": is_staff(request.user)},
+        {"groups": plan_groups(), "is_staff": is_staff(request.user)},
     )
 
 

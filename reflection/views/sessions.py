@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk.access import is_staff, staff_required
 from avk.forms import add_errors
 from reflection.forms.sessions import (
     AttentionPointCreateForm,
     AttentionPointForm,
+    AttentionPointMoveForm,
     SessionForm,
     side_forms,
 )
@@ -25,6 +26,7 @@ from reflection.models import AttentionPoint, ReflectionSession, Side
 from reflection.selectors.sessions import related_candidates, session_years, year_overview
 from reflection.services.sessions import (
     attention_point_create,
+    attention_point_move,
     attention_point_update,
     session_save,
 )
@@ -81,7 +83,7 @@ def _session_page(request, session: ReflectionSession | None):
             else:
                 messages.success(request, _("Session “%(session)s” saved.") % {"session": saved})
             return redirect("reflection:session_edit", pk=saved.pk)
-    points = session.attention_points.order_by("side", "number") if session else []
+    points = session.attention_points.order_by("number") if session else []
     return render(
         request,
         "reflection/session_form.html",
@@ -128,6 +130,26 @@ def add_attention_point(request, pk):
         "reflection/attention_point_form.html",
         {"form": form, "session": session, "point": None},
     )
+
+
+@staff_required
+@require_POST
+def move_attention_point(request, pk):
+    """Move a point one place up or down in its session's numbering (gapless)."""
+    point = get_object_or_404(AttentionPoint.objects.select_related("session"), pk=pk)
+    form = AttentionPointMoveForm(request.POST)
+    if form.is_valid():
+        point = attention_point_move(
+            point=point, direction=form.cleaned_data["direction"], user=request.user
+        )
+        messages.success(
+            request,
+            _("“%(point)s” is now attention point %(number)s.")
+            % {"point": point.title, "number": point.number},
+        )
+    else:
+        messages.error(request, _("Choose to move the attention point up or down."))
+    return redirect(reverse("reflection:session_edit", args=[point.session_id]) + "#session-points")
 
 
 @staff_required

@@ -24,7 +24,13 @@ from partners.models import (
     TeamMember,
 )
 from tests.conftest import is_postgresql
-from tests.factories import BodyFactory, MembershipFactory, PartnerFactory, UserFactory
+from tests.factories import (
+    BodyFactory,
+    MembershipFactory,
+    PartnerFactory,
+    UserFactory,
+    package_of,
+)
 
 MODELS = [
     User,
@@ -55,7 +61,7 @@ def test_round_trip(tmp_path, settings):
     assert document.status == Document.Status.READY
     digest = hashlib.sha256(document.file.read()).hexdigest()
     before = snapshot()
-    cosis_package = Partner.objects.get(name="Cosis").package.code
+    cosis_package = package_of(Partner.objects.get(name="Cosis")).code
 
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), stdout=io.StringIO())
@@ -68,7 +74,7 @@ def test_round_trip(tmp_path, settings):
     call_command("restore", str(archive), stdout=io.StringIO())
 
     assert snapshot() == before
-    assert Partner.objects.get(name="Cosis").package.code == cosis_package
+    assert package_of(Partner.objects.get(name="Cosis")).code == cosis_package
     assert User.objects.get(email="programmaleider@avk.example").check_password("avk-demo-2026")
     restored = Document.objects.get(pk=document.pk)
     assert hashlib.sha256(restored.file.read()).hexdigest() == digest == restored.sha256

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from partners.demo.organisations import DEMO_PASSWORD
 from partners.models import Intervention, Package, Partner
+from tests.factories import package_of
 
 EDITOR = "redacteur.cosis@avk.example"
 TIMEOUT = 10_000
@@ -24,7 +25,7 @@ def test_editor_updates_commitment_team_and_interventions_and_is_refused_elsewhe
     base = live_server.url
     cosis = Partner.objects.get(name="Cosis")
     lentis = Partner.objects.get(name="Lentis")
-    assert cosis.package.code == "B"
+    assert package_of(cosis).code == "B"
 
     page.goto(f"{base}/account/login/")
     page.locator('input[name="login"]').fill(EDITOR)
@@ -50,7 +51,7 @@ def test_editor_updates_commitment_team_and_interventions_and_is_refused_elsewhe
     expect(page.locator(".alert-success")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator("main ol")).to_contain_text("B → ")
     cosis.refresh_from_db()
-    assert cosis.package.code == "A"
+    assert package_of(cosis).code == "A"
 
     # The team lacks a manager; adding one completes it.
     page.goto(f"{base}/partners/{cosis.pk}/team/")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from avk.models import AuditEntry
 from partners.models import Commitment, Package
 from partners.services import commitment as services
+from tests.factories import package_of
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_editor_records_a_change_and_the_history_keeps_both(client, editor_a, pa
     response = change(client, partner_a, package=packages["A"].pk)
     assert response.status_code == 302
     partner_a.refresh_from_db()
-    assert partner_a.package == packages["A"]
+    assert package_of(partner_a) == packages["A"]
     timeline = list(partner_a.commitments.order_by("created_at", "id"))
     assert [(c.previous_package, c.package) for c in timeline] == [
         (None, packages["B"]),
@@ -51,7 +52,7 @@ def test_a_proposal_waits_for_staff(client, editor_a, staff, partner_a, packages
     client.force_login(editor_a)
     change(client, partner_a, package=packages["A"].pk, action="propose", signed_on="")
     partner_a.refresh_from_db()
-    assert partner_a.package is None
+    assert package_of(partner_a) is None
     proposal = partner_a.commitments.get()
     assert proposal.status == Commitment.Status.PROPOSED
 
@@ -63,7 +64,7 @@ def test_a_proposal_waits_for_staff(client, editor_a, staff, partner_a, packages
     partner_a.refresh_from_db()
     assert proposal.status == Commitment.Status.IN_EFFECT
     assert proposal.decided_by == staff
-    assert partner_a.package == packages["A"]
+    assert package_of(partner_a) == packages["A"]
     with pytest.raises(ValidationError):
         services.commitment_decide(commitment=proposal, user=staff, accept=False)
 
@@ -78,7 +79,7 @@ def test_declined_proposal_changes_nothing(staff, partner_a, packages):
     )
     proposal = services.commitment_decide(commitment=proposal, user=staff, accept=False)
     partner_a.refresh_from_db()
-    assert partner_a.package is None
+    assert package_of(partner_a) is None
     assert proposal.status == Commitment.Status.DECLINED
 
 
@@ -157,4 +158,4 @@ def test_staff_see_all_changes_and_decide_from_the_overview(
     )
     assert response["Location"] == reverse("partners:commitment", args=[partner_a.pk])
     partner_a.refresh_from_db()
-    assert partner_a.package == packages["A"]
+    assert package_of(partner_a) == packages["A"]

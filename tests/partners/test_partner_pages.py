@@ -98,7 +98,6 @@ def test_partner_list_query_count_does_not_grow(client, editor_a):
     packages = [Package.objects.create(code=c, name=c) for c in "ABC"]
     for i, partner in enumerate(PartnerFactory.create_batch(51)):
         partner.municipality = Municipality.objects.get_or_create(name=f"Gemeente {i % 9}")[0]
-        partner.package = packages[i % 3]
         partner.save()
         for role in ["bestuurder", "manager", "manager", "uitvoering", "uitvoering"]:
             TeamMember.objects.create(

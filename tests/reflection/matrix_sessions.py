@@ -1,6 +1,6 @@
 """Permission matrix entries of the reflection sessions (see tests/matrix.py)."""
 
-from tests.matrix import EVERYONE_LOGGED_IN, STAFF_ONLY
+from tests.matrix import EVERYONE_LOGGED_IN, POST_ONLY, STAFF_ONLY
 from tests.reflection.factories import AttentionPointFactory, ReflectionSessionFactory
 
 EXPECTED = {
@@ -19,4 +19,10 @@ EXPECTED = {
         STAFF_ONLY,
     ),
     "reflection:attention_point_edit": (lambda o: {"pk": AttentionPointFactory().pk}, STAFF_ONLY),
+    # POST only, and for staff only: a GET is 405 for staff, 403 for everyone else.
+    "reflection:attention_point_move": (
+        lambda o: {"pk": AttentionPointFactory().pk},
+        POST_ONLY
+        | dict.fromkeys(["editor_a", "editor_b", "db_member", "sg_member", "outsider"], 403),
+    ),
 }

@@ -246,7 +246,8 @@ def test_promoting_creates_the_next_numbered_attention_point(client, staff, part
     response = client.post(reverse("reflection:contribution_promote", args=[contribution.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("reflection:contribution_list", args=[session.pk])
-    point = AttentionPoint.objects.get(session=session, side="wij", number=4)
+    # Numbered after the session's last point, whatever its side.
+    point = AttentionPoint.objects.get(session=session, side="wij", number=8)
     assert len(point.title) <= 300 and point.title.startswith("Meer samen optrekken")
     assert "\n" not in point.title
     assert point.description == text
@@ -255,12 +256,12 @@ def test_promoting_creates_the_next_numbered_attention_point(client, staff, part
     # A second click makes no second point.
     client.post(reverse("reflection:contribution_promote", args=[contribution.pk]))
     assert AttentionPoint.objects.filter(session=session, side="wij").count() == 3
-    # The next one on a fresh side starts at 1.
+    # The next one, on a fresh side, goes on counting.
     first_ik = Contribution.objects.create(
         session=session, author=participant, side="ik", text="Rust"
     )
     client.post(reverse("reflection:contribution_promote", args=[first_ik.pk]))
-    assert AttentionPoint.objects.get(session=session, side="ik").number == 1
+    assert AttentionPoint.objects.get(session=session, side="ik").number == 9
 
 
 def test_promote_is_post_only(client, staff, participant, session):

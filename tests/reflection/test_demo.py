@@ -60,16 +60,25 @@ def test_demo_builds_the_memo_islands_and_plan_idempotently(db):
         return list(point.ingredients.values_list("text", flat=True))
 
     assert len(ingredients(team, "het", 1)) == 5
-    assert len(ingredients(team, "wij", 1)) == 6
-    assert len(ingredients(team, "ik", 1)) == 8
+    assert len(ingredients(team, "wij", 3)) == 6
+    assert len(ingredients(team, "ik", 5)) == 8
     monitoring = AttentionPoint.objects.get(session=team, side="het", number=1)
     assert monitoring.title == "Monitoring, effectiviteit en ervaringen"
     assert "Avk doelen vastklikken aan wettelijke taken gemeente" in (
         team.sides.get(side="het").other_point_items
     )
     # recognised across levels
-    vision = AttentionPoint.objects.get(session=team, side="wij", number=1)
+    vision = AttentionPoint.objects.get(session=team, side="wij", number=3)
     assert vision.related.filter(session=sessions["managers"], number=1).exists()
+    # Numbered per island, 1 to n across the sides: the memo's numbers where it numbers
+    # per island (the managers, the steering group).
+    for session in sessions.values():
+        assert sorted(session.attention_points.values_list("number", flat=True)) == list(
+            range(1, session.n + 1)
+        )
+    steering = sessions["stuurgroep"].attention_points.get(number=3)
+    assert steering.title.startswith("Draag voorbeelden uit") and steering.side == "het"
+    assert steering.citation == "Stuurgroep 2024 · 3"
     recognised_by_steering_group = AttentionPoint.objects.filter(
         session=sessions["managers"], related__session=sessions["stuurgroep"]
     ).distinct()

@@ -146,7 +146,7 @@ def test_phase_plan_pdf_holds_efforts_their_sources_and_a_timeline(
     assert "Onboarding en pilots visievorming" in text
     assert "Femke Dijkstra" in text and "CMO STAMM" in text
     assert "1-11-2025 – 31-8-2026" in text  # noqa: RUF001
-    assert "Programmateam 2024, WIJ 1. Samen handen en voeten geven aan een visie" in text
+    assert "Programmateam 2024 · 1 (WIJ): Samen handen en voeten geven aan een visie" in text
     assert "Nog niet herleid" in text
     # the timeline: the SVG's month labels and quarter labels are in the PDF
     assert "Q1 2026" in text and "sep" in text

@@ -71,9 +71,26 @@ def test_list_shows_plans_with_versions(client, outsider):
     assert response.status_code == 200
     groups = response.context["groups"]
     assert [g["number"] for g in groups] == [3, 2]
-    assert groups[0]["current"] == draft
+    assert groups[0]["current"] is None and groups[0]["shown"] == draft
     assert groups[1]["current"] == current
     assert groups[1]["versions"] == [current, old]
+
+
+def test_only_an_adopted_plan_is_current(client, outsider):
+    """A draft is never "geldt nu": not alone, and not beside the adopted version it
+    will replace."""
+    PhasePlanFactory(number=3, title="Alleen een concept")
+    adopted = PhasePlanFactory(number=2, status="adopted", title="Vastgesteld")
+    PhasePlanFactory(number=2, version=2, predecessor=adopted, title="Nieuwe versie")
+    client.force_login(outsider)
+    response = client.get(reverse("reflection:plan_list"))
+    groups = {g["number"]: g for g in response.context["groups"]}
+    assert groups[3]["current"] is None
+    assert groups[2]["current"] == adopted
+    page = response.content.decode()
+    assert page.count("geldt nu") == 1
+    assert page.index("geldt nu") > page.index("Nieuwe versie")  # on version 1's row
+    assert "nog niet vastgesteld" in page
 
 
 def test_detail_shows_efforts_with_their_attention_points(client, outsider):

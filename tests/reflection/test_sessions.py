@@ -68,9 +68,11 @@ def make_year(year=2024, points_per_side=1, ingredients=2):
             year=year, level=level, group_name="", date=datetime.date(year, 6, day)
         )
         session.participants.set([PersonFactory(), PersonFactory()])
+        number = 0
         for side in Side.values:
             SessionSideFactory(session=session, side=side)
-            for number in range(1, points_per_side + 1):
+            for _n in range(points_per_side):
+                number += 1
                 point = AttentionPointFactory(session=session, side=side, number=number)
                 for order in range(ingredients):
                     IngredientFactory(attention_point=point, order=order)
@@ -239,7 +241,7 @@ def test_non_staff_cannot_edit_an_attention_point(personas, client_for):
 # --- attention points ------------------------------------------------------------------
 
 
-def test_numbering_is_per_session_and_side_and_gapless(staff_client, staff):
+def test_numbering_is_per_session_across_sides_and_gapless(staff_client, staff):
     session, other = ReflectionSessionFactory.create_batch(2)
     url = reverse("reflection:attention_point_create", args=[session.pk])
     for title in ["Een", "Twee"]:
@@ -251,7 +253,7 @@ def test_numbering_is_per_session_and_side_and_gapless(staff_client, staff):
     assert numbers == {
         (session.pk, "wij", "Een"): 1,
         (session.pk, "wij", "Twee"): 2,
-        (session.pk, "het", "Drie"): 1,
+        (session.pk, "het", "Drie"): 3,
         (other.pk, "wij", "X"): 1,
     }
     point = AttentionPoint.objects.get(title="Twee")

@@ -1,0 +1,39 @@
+"""Reads of the phase plans: which version of a plan is current.
+
+Only an adopted version is current ("geldt nu"). A draft, even the only version of a plan,
+is not: it may still change. A superseded version was current until its successor was
+adopted.
+"""
+
+from itertools import groupby
+
+from django.db.models import Count
+
+from reflection.models import PhasePlan
+
+
+def current_version(versions) -> PhasePlan | None:
+    """The adopted one of a plan's versions, or None while none is adopted."""
+    return next((v for v in versions if v.status == PhasePlan.Status.ADOPTED), None)
+
+
+def plan_groups() -> list[dict]:
+    """Every phase plan with its versions, the newest plan first (one query). Per plan:
+    `current` (the adopted version, or None) and `shown`, the version its heading names:
+    the current one, else the newest."""
+    plans = PhasePlan.objects.annotate(effort_count=Count("efforts")).order_by(
+        "-number", "-version"
+    )
+    groups = []
+    for number, versions in groupby(plans, key=lambda p: p.number):
+        versions = list(versions)
+        current = current_version(versions)
+        groups.append(
+            {
+                "number": number,
+                "current": current,
+                "shown": current or versions[0],
+                "versions": versions,
+            }
+        )
+    return groups
