@@ -9,8 +9,12 @@ the header names it goes by; everything else is the same for every import:
   its aliases (case, spaces and underscores do not matter), and names every required one;
 - blank rows are skipped, at most `max_rows` rows with content are read, and reading stops
   after `max_physical_rows` rows whatever they hold;
-- a cell is stripped and cut at `max_cell_chars` characters; a workbook is read up to
-  `max_columns` columns.
+- a cell is stripped; a row may fill at most `max_columns` columns and a cell may hold at
+  most `max_cell_chars` characters (more is refused, never cut off silently);
+- a workbook is a zip of XML parts that may unpack to far more than the upload weighs, so
+  before it is parsed its parts are counted, their unpacked sizes and packing ratio
+  checked, and the XML tags in them counted as they unpack (`_check_workbook()`); it is
+  then read in openpyxl's read-only mode, row by row.
 
 A file that cannot be read as a whole raises `ImportFileError` with one message for the
 user. The result is JSON-able, so a view can keep it in the session between a preview and
@@ -19,6 +23,7 @@ the confirmation.
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +35,14 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
 MAX_COLUMNS = 30
 MAX_CELL_CHARS = 1000
+# What a workbook may unpack to. Excel writes about ten parts; an import sheet of
+# MAX_ROWS x MAX_COLUMNS with its shared strings has about 250,000 tags. Each tag costs
+# openpyxl microseconds and hundreds of bytes, so the tag count bounds time and memory.
+MAX_XLSX_PARTS = 100
+MAX_XLSX_UNPACKED_BYTES = 25 * 1024 * 1024
+MAX_XLSX_RATIO = 100  # unpacked / packed, for a part over RATIO_FROM_BYTES unpacked
+RATIO_FROM_BYTES = 1024 * 1024
+MAX_XLSX_TAGS = 400_000
 
 
 @dataclass(frozen=True)
@@ -89,8 +102,9 @@ def read_table(
     suffix = Path(upload.name or "").suffix.lower()
     if suffix == ".csv":
         upload.seek(0)
-        raw_rows = _csv_rows(upload.read(max_bytes + 1))
+        raw_rows = _csv_rows(upload.read(max_bytes + 1), max_columns=max_columns)
     elif suffix == ".xlsx":
+        _check_workbook(upload)
         raw_rows = _xlsx_rows(upload, max_columns=max_columns)
     elif suffix == ".xls":
         raise ImportFileError(
@@ -110,7 +124,7 @@ def read_table(
     )
 
 
-def _csv_rows(data: bytes) -> Iterator[list[str]]:
+def _csv_rows(data: bytes, *, max_columns: int) -> Iterator[list[str]]:
     if b"\x00" in data:
         raise ImportFileError(
             _("This is not a CSV file. Save the sheet as CSV UTF-8 and try again.")
@@ -126,12 +140,76 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
         ) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", ",", "\t"], key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    except csv.Error:
+        for row in reader:
+            yield _within_columns(row, max_columns)
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            # The csv module's own limit (128 KiB) is far above MAX_CELL_CHARS.
+            raise _cell_too_long(reader.line_num, None) from None
         raise ImportFileError(
             _("The CSV file is damaged (a quote is not closed). Check the file and try again.")
         ) from None
+
+
+def _within_columns(cells: list[str], max_columns: int) -> list[str]:
+    """The row's first `max_columns` cells; refused when a cell after them holds text."""
+    if len(cells) > max_columns and any(cell.strip() for cell in cells[max_columns:]):
+        raise ImportFileError(
+            _(
+                "The file has more than %(limit)s columns. Remove the columns that are not "
+                "needed and try again."
+            )
+            % {"limit": max_columns}
+        )
+    return cells[:max_columns]
+
+
+def _check_workbook(upload) -> None:
+    """Refuse a workbook that would take openpyxl far more time or memory than its size
+    suggests: too many parts, too much unpacked, packed too tightly, or too many XML tags.
+    A zip never unpacks a part beyond the size it declares, so the declared sizes bound
+    what the parser can be given; the tags are counted on the way, a megabyte at a time."""
+    upload.seek(0)
+    if upload.read(4) != b"PK\x03\x04":
+        raise _not_a_workbook()
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            parts = archive.infolist()
+            too_much = (
+                len(parts) > MAX_XLSX_PARTS
+                or sum(part.file_size for part in parts) > MAX_XLSX_UNPACKED_BYTES
+                or any(
+                    part.file_size > RATIO_FROM_BYTES
+                    and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1)
+                    for part in parts
+                )
+                or _tags_over_limit(archive, parts)
+            )
+    except Exception:  # BadZipFile, zlib.error, NotImplementedError, RuntimeError, ...
+        raise _not_a_workbook() from None
+    if too_much:
+        raise ImportFileError(
+            _(
+                "The Excel workbook is too large or too complex to read (it holds far more "
+                "than a list to import). Copy the list into a new workbook or save it as "
+                "CSV UTF-8 and try again."
+            )
+        )
+
+
+def _tags_over_limit(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> bool:
+    # Every part is counted, whatever its name: a workbook may point to a part by any name.
+    tags = 0
+    for part in parts:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1024 * 1024):
+                tags += chunk.count(b"<")
+                if tags > MAX_XLSX_TAGS:
+                    return True
+    return False
 
 
 def _xlsx_rows(upload, *, max_columns: int) -> Iterator[list[str]]:
@@ -139,16 +217,14 @@ def _xlsx_rows(upload, *, max_columns: int) -> Iterator[list[str]]:
     from openpyxl import load_workbook
 
     upload.seek(0)
-    if upload.read(4) != b"PK\x03\x04":
-        raise _not_a_workbook()
-    upload.seek(0)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except Exception:  # BadZipFile, KeyError, ValueError, ...: openpyxl raises many kinds
         raise _not_a_workbook() from None
     try:
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_col=max_columns, values_only=True)
+        # One column more than allowed, to see whether the row goes beyond the limit.
+        rows = sheet.iter_rows(max_col=max_columns + 1, values_only=True)
         while True:
             try:
                 row = next(rows)
@@ -156,7 +232,7 @@ def _xlsx_rows(upload, *, max_columns: int) -> Iterator[list[str]]:
                 break
             except Exception:  # a damaged sheet inside a valid zip
                 raise _not_a_workbook() from None
-            yield [_cell_text(value) for value in row]
+            yield _within_columns([_cell_text(value) for value in row], max_columns)
     finally:
         workbook.close()
 
@@ -211,10 +287,11 @@ def _table(
             continue
         if not any(cell.strip() for cell in cells):
             continue
-        values = {
-            name: (cells[index].strip()[:max_cell_chars] if index < len(cells) else "")
-            for name, index in positions.items()
-        }
+        values = {}
+        for name, index in positions.items():
+            values[name] = cells[index].strip() if index < len(cells) else ""
+            if len(values[name]) > max_cell_chars:
+                raise _cell_too_long(number, header[index], max_cell_chars)
         rows.append({"number": number, "values": values})
     if not rows:
         raise ImportFileError(_("The file has no rows to import under its header."))
@@ -265,6 +342,22 @@ def _header_positions(columns: Sequence[Column], header: list[str]) -> dict[str,
             }
         )
     return positions
+
+
+def _cell_too_long(row: int, column: str | None, limit: int = MAX_CELL_CHARS) -> ImportFileError:
+    limit_text = number_format(limit, force_grouping=True)
+    if column is None:
+        return ImportFileError(
+            _("Row %(row)s: a cell holds more than %(limit)s characters. Shorten it and try again.")
+            % {"row": row, "limit": limit_text}
+        )
+    return ImportFileError(
+        _(
+            "Row %(row)s, column %(column)s: the cell holds more than %(limit)s characters. "
+            "Shorten it and try again."
+        )
+        % {"row": row, "column": column.strip()[:50], "limit": limit_text}
+    )
 
 
 def _too_many_rows(max_rows: int) -> str:

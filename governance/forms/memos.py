@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from avk.forms import DateInput, SafeModelChoiceField, UploadField
+from governance.markdown import MarkdownField
 from governance.models import Body, Memo, MemoAnnex, MemoSection, ProposedDecision
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -43,10 +44,8 @@ class MemoHeaderForm(VersionedForm):
     title = _model_field(Memo, "title", label=_("Title"))
     author = _model_field(Memo, "author", label=_("Drafted by"))
     memo_date = forms.DateField(label=_("Date"), widget=DateInput())
-    introduction = forms.CharField(
+    introduction = MarkdownField(
         label=_("Introduction"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown: **bold**, *italic*, lists with - or 1."),
     )
     field_order = ["expected_version", "body", "title", "author", "memo_date", "introduction"]
@@ -60,10 +59,8 @@ class MemoCreateForm(MemoHeaderForm):
 
 class SectionForm(VersionedForm):
     title = _model_field(MemoSection, "title", label=_("Section title"))
-    text = forms.CharField(
+    text = MarkdownField(
         label=_("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown: **bold**, *italic*, lists with - or 1., links."),
     )
     inputs = forms.CharField(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from avk.models import TimeStampedModel
+from governance.markdown import validate_markdown
 from governance.models.bodies import Body
 
 
@@ -37,7 +38,7 @@ class Memo(TimeStampedModel):
         help_text=_("Name and role, as in the header, e.g. Saskia Duursma (projectleider)."),
     )
     memo_date = models.DateField(_("date"))
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, validators=[validate_markdown])
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -107,7 +108,9 @@ class MemoSection(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    text = models.TextField(
+        _("text"), blank=True, help_text=_("Markdown."), validators=[validate_markdown]
+    )
     inputs = models.TextField(
         _("inputs"), blank=True, help_text=_("What people brought in: one point per line.")
     )

@@ -43,11 +43,22 @@ def memo_restore(*, memo: Memo, user, expected_version: int, number: int) -> Mem
         locked.full_clean(exclude=["created_by"])
         locked.save()
 
-        locked.sections.all().delete()
-        MemoSection.objects.bulk_create(
+        sections = [
             MemoSection(memo=locked, order=index, **{f: part.get(f, "") for f in SECTION_FIELDS})
             for index, part in enumerate(content.get("sections", []))
-        )
+        ]
+        for index, section in enumerate(sections, start=1):
+            # A version saved before memo text was bounded may hold text the page
+            # cannot lay out: it stays in the history, but does not come back as a draft.
+            try:
+                section.full_clean(exclude=["memo"])
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Section %(n)s of version %(number)s cannot be restored: %(problem)s")
+                    % {"n": index, "number": number, "problem": " ".join(error.messages)}
+                ) from None
+        locked.sections.all().delete()
+        MemoSection.objects.bulk_create(sections)
         decisions_delete_all(list(locked.decisions.all()))
         ProposedDecision.objects.bulk_create(
             ProposedDecision(

@@ -22,6 +22,8 @@ from tests.partners.factories_imports import (
     MunicipalityFactory,
     PackageFactory,
     csv_upload,
+    shared_strings,
+    workbook_with,
     xlsx_upload,
 )
 
@@ -318,6 +320,16 @@ def test_exactly_the_row_limit_is_fine(db, region):
     text = "name;kind\n" + "".join(f"P{n};zorg\n" for n in range(imports.MAX_ROWS))
     table = imports.read_upload(csv_upload(text), imports.PARTNERS)
     assert len(table.rows) == imports.MAX_ROWS
+
+
+def test_a_small_workbook_that_unpacks_to_millions_of_strings(staff_client):
+    file = workbook_with({"xl/sharedStrings.xml": shared_strings(2_000_000)})
+    assert_refused(staff_client, "partners", file, "too large or too complex to read")
+
+
+def test_a_long_cell_is_named_not_cut(staff_client):
+    text = "naam;soort\n" + "x" * 1001 + ";zorg\n"
+    assert_refused(staff_client, "partners", csv_upload(text), "Row 2, column naam")
 
 
 def test_random_bytes_named_xlsx(staff_client):
