@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from avk.text import without_bidi_controls
 
@@ -84,3 +85,18 @@ class UploadField(forms.FileField):
         if upload is not None and upload.name:
             upload.name = without_bidi_controls(upload.name)
         return upload
+
+
+class ModelForm(forms.ModelForm):
+    """The portal's ModelForm: single-line text loses its bidirectional controls before
+    the form validates, as it does before every save (avk.text), so the uniqueness checks
+    see the value that will be stored and a look-alike is a form error, never a 500.
+    Subclasses that override clean() call super().clean() first."""
+
+    def clean(self):
+        cleaned = super().clean()
+        model_fields = {f.name: f for f in self._meta.model._meta.concrete_fields}
+        for name, value in cleaned.items():
+            if isinstance(value, str) and isinstance(model_fields.get(name), models.CharField):
+                cleaned[name] = without_bidi_controls(value)
+        return cleaned

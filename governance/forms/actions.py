@@ -7,7 +7,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import DateInput, SafeModelChoiceField
+from avk.forms import DateInput, ModelForm, SafeModelChoiceField
 from governance.models import ActionItem, Meeting, ProposedDecision
 from partners.models import Person
 
@@ -21,7 +21,7 @@ class PersonChoiceField(SafeModelChoiceField):
         return f"{obj.name} ({obj.partner.name})" if obj.partner else obj.name
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(ModelForm):
     title = forms.CharField(label=_("Action"), max_length=200)
     details = forms.CharField(
         label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -82,7 +82,7 @@ class ActionForm(forms.ModelForm):
         pass
 
 
-class ActionEditForm(forms.ModelForm):
+class ActionEditForm(ModelForm):
     title = forms.CharField(label=_("Action"), max_length=200)
     details = forms.CharField(
         label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from avk.forms import ModelForm
 from governance.models import Body, Seat
 
 
-class BodyRulesForm(forms.ModelForm):
+class BodyRulesForm(ModelForm):
     voting_roles = forms.MultipleChoiceField(
         label=_("Seat roles that vote"),
         choices=Seat.Role.choices,

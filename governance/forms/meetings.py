@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import DateTimeInput, SafeModelChoiceField
+from avk.forms import DateTimeInput, ModelForm, SafeModelChoiceField
 from governance.models import Body, Meeting, Memo
 from partners.models import Partner
 
@@ -27,7 +27,7 @@ class HostChoiceField(SafeModelChoiceField):
         return obj.name
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     body = SafeModelChoiceField(label=_("Body"), queryset=Body.objects.all())
     starts_at = forms.DateTimeField(
         label=_("Starts at"), widget=DateTimeInput(), input_formats=DATETIME_FORMATS

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import DateInput
+from avk.forms import DateInput, ModelForm
 from partners.models import Package
 
 
@@ -42,7 +42,7 @@ class CommitmentForm(forms.Form):
         return cleaned
 
 
-class PackageForm(forms.ModelForm):
+class PackageForm(ModelForm):
     class Meta:
         model = Package
         fields = ["name", "description", "checklist", "steering_group_seat"]

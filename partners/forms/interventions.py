@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import SafeModelMultipleChoiceField
+from avk.forms import ModelForm, SafeModelMultipleChoiceField
 from partners.models import Intervention, Municipality, Partner, Person
 
 
-class InterventionForm(forms.ModelForm):
+class InterventionForm(ModelForm):
     """What a partner runs. Only staff see the showcase switch (is_published)."""
 
     class Meta:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from avk.forms import ModelForm
 from partners.models import QuickScanCriterion
 from partners.services.quickscan import NOTE_MAX_LENGTH, Answer
 
@@ -71,7 +72,7 @@ class QuickScanForm(forms.Form):
         return initial
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(ModelForm):
     class Meta:
         model = QuickScanCriterion
         fields = ["text", "explanation", "order"]

@@ -4,7 +4,7 @@ point into a draft plan. The views hand the cleaned data to reflection.services_
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import DateInput, SafeModelChoiceField, SafeModelMultipleChoiceField
+from avk.forms import DateInput, ModelForm, SafeModelChoiceField, SafeModelMultipleChoiceField
 from governance.models import Decision, ProposedDecision
 from partners.models import Partner, Person
 from reflection.models import AttentionPoint, Effort, PhasePlan
@@ -26,7 +26,7 @@ def _check_period(form, cleaned, start: str, end: str) -> None:
         form.add_error(end, _("The end cannot be before the start."))
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(ModelForm):
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=SMALL_MAX)
 
     class Meta:
@@ -54,7 +54,7 @@ class PlanForm(forms.ModelForm):
         pass
 
 
-class EffortForm(forms.ModelForm):
+class EffortForm(ModelForm):
     owner = SafeModelChoiceField(
         label=_("Owner"), queryset=Person.objects.order_by("name"), required=False
     )

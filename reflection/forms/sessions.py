@@ -3,14 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import DateInput, SafeModelMultipleChoiceField
+from avk.forms import DateInput, ModelForm, SafeModelMultipleChoiceField
 from partners.models import Person
 from reflection.models import AttentionPoint, Ingredient, ReflectionSession, SessionSide, Side
 
 MAX_INGREDIENTS = 50
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(ModelForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     participants = SafeModelMultipleChoiceField(
         label=_("Participants"),
@@ -40,7 +40,7 @@ class SessionForm(forms.ModelForm):
         return cleaned
 
 
-class SessionSideForm(forms.ModelForm):
+class SessionSideForm(ModelForm):
     """What one side brought up; shown three times on the session page (prefix = side)."""
 
     class Meta:

@@ -408,3 +408,14 @@ def test_staff_see_the_edit_links_on_the_year_page(staff_client):
     assert (
         reverse("reflection:attention_point_create", args=[point.session.pk]) + "?side=wij" in html
     )
+
+
+def test_a_group_name_that_differs_only_by_bidi_controls_is_a_duplicate_not_a_500(staff_client):
+    ReflectionSessionFactory(year=2024, level=Level.OTHER, group_name="Werkgroep")
+    response = staff_client.post(
+        reverse("reflection:session_create"),
+        session_data(level=Level.OTHER, group_name="\u202eWerkgroep"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert ReflectionSession.objects.count() == 1
