@@ -21,6 +21,10 @@ from avk.queue import enqueue
 logger = logging.getLogger(__name__)
 
 
+# The context key listing what to blank once a mail is sent (see mail_queue).
+FORGET = "_forget_after_sending"
+
+
 def mail_build(*, to: str, name: str, context: dict, language: str = "nl"):
     base = f"emails/{name}"
     context = {"site_url": settings.SITE_URL, **context}
@@ -40,16 +44,28 @@ def mail_send(*, to: str, name: str, context: dict, language: str = "nl", connec
     message.send()
 
 
-def mail_queue(*, key: str, to: str, name: str, context: dict, language: str = "nl"):
+def mail_queue(
+    *,
+    key: str,
+    to: str,
+    name: str,
+    context: dict,
+    language: str = "nl",
+    forget_after_sending: tuple[str, ...] = (),
+):
     """Queue one message under a unique key; the same key again is a no-op.
 
     `context` must be JSON-serialisable: it is stored and rendered when the mail is sent.
+    The context keys in `forget_after_sending` (e.g. a link holding a secret token) are
+    blanked on the row once the mail is sent, so the secret does not outlive its mail.
     The row is the promise to send: after the commit a task is asked to send it now, and
     if the task queue cannot be reached the sweep sends it later. Returns the new
     OutgoingMail, or None when this key was queued before.
     """
     try:
         with transaction.atomic():
+            if forget_after_sending:
+                context = {**context, FORGET: list(forget_after_sending)}
             mail = OutgoingMail.objects.create(
                 key=key, to=to, template=name, context=context, language=language
             )
@@ -138,7 +154,9 @@ def _deliver_row(mail: OutgoingMail, *, max_attempts: int, connection=None) -> E
     mail.status = OutgoingMail.Status.SENT
     mail.sent_at = timezone.now()
     mail.error = ""
-    mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+    for secret in mail.context.pop(FORGET, []):
+        mail.context[secret] = ""
+    mail.save(update_fields=["attempts", "error", "status", "sent_at", "context"])
     return None
 
 

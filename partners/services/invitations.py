@@ -8,10 +8,10 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from avk.emails import mail_send
+from avk.emails import mail_queue
 from avk.links import absolute_reverse
 from partners.models import (
     Invitation,
@@ -64,13 +64,26 @@ def invitation_create(
         invitation.full_clean()
         invitation.save()
         link = absolute_reverse("partners:invitation_accept", token)
-        transaction.on_commit(
-            lambda: mail_send(
-                to=email,
-                name="invitation",
-                context={"invitation": invitation, "link": link, "inviter": invited_by},
-                language="nl",
-            )
+        language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            expires = formats.date_format(timezone.localtime(invitation.expires_at), "j F Y")
+        # Through the outbox: a mail server or queue that is down delays the mail, never
+        # loses it or breaks the page. The link's token is blanked on the row once sent.
+        mail_queue(
+            key=f"invitation:{invitation.pk}",
+            to=email,
+            name="invitation",
+            language=language,
+            context={
+                "invitation": {
+                    "name": name,
+                    "partner": {"name": partner.name} if partner else None,
+                    "expires": expires,
+                },
+                "inviter": str(invited_by),
+                "link": link,
+            },
+            forget_after_sending=("link",),
         )
     return invitation, token
 

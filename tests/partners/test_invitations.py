@@ -153,3 +153,43 @@ def test_invitation_form_garbage_never_breaks(staff_client, name, email, partner
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert response.context["form"].errors
+
+
+def test_an_invitation_while_the_mail_server_is_down_is_kept_and_sent_later(
+    staff_client, partner_a, settings, django_capture_on_commit_callbacks
+):
+    import contextlib
+
+    from avk import emails
+    from avk.models import OutgoingMail
+    from tests.conftest import celery_reconnect
+
+    previous = celery_reconnect(task_always_eager=False, broker_url="memory://")
+    try:  # as on the real stack: the queue takes the task, a worker sends it later
+        with django_capture_on_commit_callbacks(execute=True):
+            response = invite(
+                staff_client, {"name": "Fenna de Vries", "email": "fenna@example.org"}
+            )
+    finally:
+        celery_reconnect(**previous)
+    assert response.status_code == 302
+    row = OutgoingMail.objects.get(template="invitation")
+    assert row.status == OutgoingMail.Status.PENDING
+
+    settings.EMAIL_BACKEND = "tests.avk.test_outbox.RefusingBackend"
+    with contextlib.suppress(ConnectionRefusedError):  # the worker's first try fails
+        emails.mail_deliver(mail_id=row.pk)
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == (OutgoingMail.Status.PENDING, 1)
+    assert mail.outbox == []
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert emails.mail_deliver(mail_id=row.pk)  # the task's retry, or the sweep
+    assert len(mail.outbox) == 1
+    assert "/partners/uitnodiging/" in mail.outbox[0].body
+    expires = Invitation.objects.get().expires_at
+    assert str(timezone.localtime(expires).year) in mail.outbox[0].body
+    row.refresh_from_db()
+    assert row.status == OutgoingMail.Status.SENT
+    assert row.context["link"] == ""  # the token does not outlive its mail
+    assert "_forget_after_sending" not in row.context
