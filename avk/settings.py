@@ -279,18 +279,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # The outbox's and the documents' safety nets: what the queue lost is handed over again.
-    "mail-sweep": {
-        "task": "avk.tasks.mail_sweep",
-        "schedule": 60,
-    },
-    "documents-sweep": {
-        "task": "avk.tasks.documents_sweep",
-        "schedule": 60,
-    },
-    "documents-purge": {
-        "task": "avk.tasks.documents_purge",
-        "schedule": 24 * 60 * 60,
-    },
+    "mail-sweep": {"task": "avk.tasks.mail_sweep", "schedule": 60},
+    "documents-sweep": {"task": "avk.tasks.documents_sweep", "schedule": 60},
+    "documents-purge": {"task": "avk.tasks.documents_purge", "schedule": 24 * 60 * 60},
     "commitment-renewal-reminders": {
         "task": "partners.tasks.commitment_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),
@@ -304,10 +295,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=8, minute=30),
     },
     # Opens votings whose time has come and closes those past their deadline.
-    "voting-advance": {
-        "task": "governance.voting_advance",
-        "schedule": 60,
-    },
+    "voting-advance": {"task": "governance.voting_advance", "schedule": 60},
     "governance-reminder-digests": {
         "task": "governance.reminder_digests",
         "schedule": crontab(hour=8, minute=0),
