@@ -5,54 +5,60 @@ import datetime
 from governance.models import Body, Seat
 from partners.models import Person
 
+# The mandates are read by everyone, experience experts too: plain Dutch (B1), short sentences.
 BODIES = [
     (
         Body.Kind.DB,
         "Dagelijks Bestuur",
         "DB",
         1,
-        "Neemt besluiten over de inrichting van het programma: de sturingsvorm, de "
-        "programma-organisatie en de middelen. Legt zo nodig voor aan de stuurgroep.",
+        "Het Dagelijks Bestuur (DB) beslist hoe het programma geregeld is. Wie doet wat? "
+        "Hoe sturen we samen? Waar gaat het geld naartoe? Grote besluiten legt het DB voor "
+        "aan de stuurgroep.",
     ),
     (
         Body.Kind.STUURGROEP,
         "Stuurgroep",
         "SG",
         2,
-        "De partners met de hoogste betrokkenheid (A-pakket) sturen samen het programma. "
-        "Stelt het programmaplan en de faseplannen vast.",
+        "In de stuurgroep zitten de partners die het meest meedoen (pakket A). Samen sturen "
+        "zij het programma. De stuurgroep keurt het programmaplan en de faseplannen goed. Een "
+        "faseplan zegt wat we de komende jaren gaan doen.",
     ),
     (
         Body.Kind.PROGRAMMATEAM,
         "Programmateam",
         "PT",
         3,
-        "Plant, voert uit, reflecteert en stelt bij. Licht ondersteund door programmasecretaris, "
-        "programmacontroller en communicatieleider.",
+        "Het programmateam doet het dagelijkse werk. Het team maakt plannen en voert ze uit. "
+        "Daarna kijkt het terug en past het de plannen aan. Een secretaris, een controller en "
+        "een communicatieleider helpen het team.",
     ),
     (
         Body.Kind.LEDENRAAD,
         "Ledenraad",
         "LR",
         4,
-        "Alle partners van de alliantie. Denkt mee over de koers en komt vier keer per jaar "
-        "samen met de afvaardigingen van de partners.",
+        "In de ledenraad zitten alle partners van de alliantie. De ledenraad denkt mee over "
+        "de koers: waar willen we samen naartoe? Elke partner stuurt een paar mensen. Zij "
+        "komen vier keer per jaar bij elkaar.",
     ),
     (
         Body.Kind.ED_MEDEZEGGENSCHAP,
         "Medezeggenschap ervaringsdeskundigen",
         "ED",
         5,
-        "Ervaringsdeskundigen praten en beslissen mee over het programma, vanuit het belang "
-        "van de mensen om wie het gaat.",
+        "Hier praten en beslissen ervaringsdeskundigen mee over het programma. Zij weten uit "
+        "hun eigen leven hoe armoede is. Zij letten erop wat goed is voor de mensen om wie "
+        "het gaat.",
     ),
     (
         Body.Kind.RAAD_VAN_TOEZICHT,
         "Raad van Toezicht",
         "RvT",
         6,
-        "Houdt toezicht op het programma en de inzet van middelen. Met ervaringsdeskundigen "
-        "als lid.",
+        "De Raad van Toezicht kijkt of het programma goed loopt. De raad let er ook op dat "
+        "het geld goed besteed wordt. Er zitten ook ervaringsdeskundigen in.",
     ),
 ]
 

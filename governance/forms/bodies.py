@@ -15,10 +15,13 @@ class BodyRulesForm(ModelForm):
         required=False,
     )
     quorum_count = forms.IntegerField(
-        label=_("Quorum (number of votes)"), min_value=1, max_value=32767, required=False
+        label=_("Minimum number of voters (quorum)"), min_value=1, max_value=32767, required=False
     )
     quorum_percent = forms.IntegerField(
-        label=_("Quorum (percentage of voting seats)"), min_value=1, max_value=100, required=False
+        label=_("Minimum percentage of the people who may vote (quorum)"),
+        min_value=1,
+        max_value=100,
+        required=False,
     )
 
     class Meta:
@@ -32,7 +35,7 @@ class BodyRulesForm(ModelForm):
         cleaned = super().clean()
         if cleaned.get("quorum_count") is not None and cleaned.get("quorum_percent") is not None:
             raise forms.ValidationError(
-                _("Give the quorum as a number of votes or as a percentage, not both.")
+                _("Give the minimum number of voters as a number or as a percentage, not both.")
             )
         return cleaned
 

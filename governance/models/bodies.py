@@ -17,8 +17,14 @@ def default_voting_roles():
 
 class Majority(models.TextChoices):
     # Abstentions count towards the quorum, not towards the majority.
-    SIMPLE = "simple", _("Simple majority (more votes for than against)")
-    TWO_THIRDS = "two_thirds", _("Two thirds of the votes for or against")
+    SIMPLE = "simple", _("A proposal is adopted when more people vote for than against.")
+    TWO_THIRDS = (
+        "two_thirds",
+        _(
+            "A proposal is adopted when at least two thirds of the votes are for "
+            "(abstain does not count)."
+        ),
+    )
 
 
 class Body(TimeStampedModel):
@@ -44,19 +50,19 @@ class Body(TimeStampedModel):
 
     # --- voting rules -----------------------------------------------------------------
     voting_roles = models.JSONField(
-        _("seat roles that vote"),
+        _("roles that may vote"),
         default=default_voting_roles,
         blank=True,
-        help_text=_("The seat roles whose holders vote on this body's proposed decisions."),
+        help_text=_("People with these roles in the body may vote on its proposals."),
     )
     quorum_count = models.PositiveSmallIntegerField(
-        _("quorum (number of votes)"),
+        _("minimum number of voters (quorum)"),
         null=True,
         blank=True,
-        help_text=_("Fill in either a number of votes or a percentage of the voting seats."),
+        help_text=_("Fill in a number of people or a percentage, not both."),
     )
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum (percentage of voting seats)"),
+        _("minimum percentage of voters (quorum)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
@@ -93,7 +99,7 @@ class Body(TimeStampedModel):
         super().clean()
         if self.quorum_count is not None and self.quorum_percent is not None:
             raise ValidationError(
-                _("Give the quorum as a number of votes or as a percentage, not both.")
+                _("Give the minimum number of voters as a number or as a percentage, not both.")
             )
         unknown = set(self.voting_roles or []) - set(Seat.Role.values)
         if unknown:

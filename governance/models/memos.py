@@ -74,9 +74,11 @@ class Memo(TimeStampedModel):
         help_text=_("Empty when the deadline closed the voting."),
     )
     voting_seats = models.PositiveSmallIntegerField(
-        _("voting seats at closing"), null=True, blank=True
+        _("people who could vote at closing"), null=True, blank=True
     )
-    quorum = models.PositiveSmallIntegerField(_("quorum at closing"), null=True, blank=True)
+    quorum = models.PositiveSmallIntegerField(
+        _("minimum number of voters (quorum) at closing"), null=True, blank=True
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
@@ -207,7 +209,7 @@ class ProposedDecision(models.Model):
         # "Adopted" alone means "vastgesteld" (a phase plan); a decision is "aangenomen".
         ADOPTED = "adopted", pgettext_lazy("decision result", "Adopted")
         REJECTED = "rejected", pgettext_lazy("decision result", "Rejected")
-        NO_QUORUM = "no_quorum", pgettext_lazy("decision result", "No quorum")
+        NO_QUORUM = "no_quorum", pgettext_lazy("decision result", "Not enough votes")
         NOTED = "noted", pgettext_lazy("decision result", "Noted")
 
     memo = models.ForeignKey(

@@ -80,15 +80,17 @@ class DecisionTally:
 
 
 def missing_text(*, decision: ProposedDecision, cast: int, quorum: int) -> str:
-    """What an open decision still needs: "nog 2 stemmen nodig voor het quorum"."""
+    """What an open decision still needs before enough people have voted (the quorum),
+    e.g. "Nog 2 stemmen nodig, dan hebben genoeg mensen gestemd."
+    """
     if decision.kind == ProposedDecision.Kind.NOTE:
         return ""
     needed = quorum - cast
     if needed <= 0:
-        return _("The quorum has been reached.")
+        return _("Enough people have voted.")
     return ngettext(
-        "%(count)s more vote needed for the quorum",
-        "%(count)s more votes needed for the quorum",
+        "%(count)s more vote needed, then enough people have voted.",
+        "%(count)s more votes needed, then enough people have voted.",
         needed,
     ) % {"count": needed}
 

@@ -52,10 +52,10 @@ def _check_quorum_reachable(body: Body) -> None:
         raise ValidationError(
             {
                 "quorum_count": ngettext(
-                    "The quorum can be at most the number of voting seats: now %(count)s "
-                    "voting seat.",
-                    "The quorum can be at most the number of voting seats: now %(count)s "
-                    "voting seats.",
+                    "The minimum number of voters can be at most the number of people who "
+                    "may vote. Now %(count)s person may vote.",
+                    "The minimum number of voters can be at most the number of people who "
+                    "may vote. Now %(count)s people may vote.",
                     seats,
                 )
                 % {"count": seats}

@@ -202,7 +202,7 @@ def vote_cast(
         seat = voting_seat(user, memo.body)
         if seat is None:
             raise PermissionDenied(
-                _("Only members with a voting seat in %(body)s vote here.") % {"body": memo.body}
+                _("Only members of %(body)s who may vote can vote here.") % {"body": memo.body}
             )
         if mfa_missing(user):
             raise MfaRequired(_("Set up two-factor authentication before you vote."))
@@ -212,7 +212,7 @@ def vote_cast(
         ):
             raise ValidationError(_("The voting on this memo is not open."))
         if memo.voting_deadline is None or now >= memo.voting_deadline:
-            raise ValidationError(_("The voting deadline has passed; votes can no longer change."))
+            raise ValidationError(_("The voting has closed. Votes can no longer change."))
         if choice not in choices_for(decision):
             raise ValidationError({"choice": _("Choose one of the options shown.")})
 

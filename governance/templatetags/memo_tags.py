@@ -31,5 +31,5 @@ def memo_status_badge(status):
 @register.filter
 def decision_result_label(result):
     """The result of a proposed decision in the words of the decision list (Aangenomen,
-    Verworpen, Geen quorum, Kennisgenomen)."""
+    Verworpen, Te weinig stemmen, Kennisgenomen)."""
     return dict(ProposedDecision.Result.choices).get(result, result)

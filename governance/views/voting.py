@@ -133,7 +133,9 @@ def _staff_step(request, pk, step, done: str):
 @staff_required
 @require_POST
 def memo_close(request, pk):
-    return _staff_step(request, pk, voting_close, _("The voting is closed; the results are final."))
+    return _staff_step(
+        request, pk, voting_close, _("The voting is closed. The results will not change any more.")
+    )
 
 
 @staff_required

@@ -56,11 +56,11 @@ CHOICE_LABELS = {
     "abstain": "Onthouden",
 }
 # What the voting page says about an "approve" decision before each voter votes (three
-# voting seats, quorum 2).
+# people may vote, at least two must).
 MISSING_BEFORE = [
-    "nog 2 stemmen nodig voor het quorum",
-    "nog 1 stem nodig voor het quorum",
-    "Het quorum is gehaald.",
+    "Nog 2 stemmen nodig, dan hebben genoeg mensen gestemd.",
+    "Nog 1 stem nodig, dan hebben genoeg mensen gestemd.",
+    "Er hebben genoeg mensen gestemd.",
 ]
 RESULTS = {"note": "Kennisgenomen", "adopted": "Aangenomen", "rejected": "Verworpen"}
 
@@ -162,7 +162,7 @@ def draft_and_submit(page: Page, base: str, assert_accessible) -> Memo:
     assert_accessible(page)
     deadline = timezone.localtime() + datetime.timedelta(days=7)
     page.locator('input[name="voting_deadline"]').fill(deadline.strftime("%Y-%m-%dT17:00"))
-    page.get_by_role("button", name="Indienen ter stemming").click()
+    page.get_by_role("button", name="Indienen voor een stemming").click()
     expect(page).to_have_url(f"{base}/bestuur/memos/{memo.pk}/stemmen/", timeout=TIMEOUT)
     expect(page.locator(".alert-success").first).to_be_visible(timeout=TIMEOUT)
     assert_accessible(page)

@@ -84,7 +84,7 @@ def test_a_quorum_above_the_voting_seats_is_refused(client_for, staff, three_sea
     response = rules(client_for(staff), three_seats, quorum_count="1000")
     assert response.status_code == 200
     assert "quorum_count" in response.context["form"].errors
-    assert "3 stemgerechtigde zetels" in response.content.decode()
+    assert "Nu mogen 3 mensen stemmen." in response.content.decode()
     three_seats.refresh_from_db()
     assert three_seats.quorum_count is None
     assert rules(client_for(staff), three_seats, quorum_count="4").status_code == 200

@@ -191,7 +191,7 @@ def test_detail_shows_results_and_decision_numbers(client_for, outsider, db_body
     assert "Aangenomen" in html and "4 voor, 1 tegen, 2 onthouden" in html
     assert "DB-2026-014" in html
     assert "Kennisgenomen" in html or "Kennis genomen" in html
-    assert "Geen quorum" in html
+    assert "Te weinig stemmen" in html
 
 
 def test_detail_sanitises_memo_text(client_for, staff, db_body):

@@ -468,11 +468,11 @@ def test_archive_only_a_decided_memo(staff, db_body):
 
 def test_missing_text_counts_down_in_dutch(db_body):
     decision = ProposedDecisionFactory(kind=APPROVE)
-    assert (
-        missing_text(decision=decision, cast=1, quorum=3) == "nog 2 stemmen nodig voor het quorum"
-    )
-    assert missing_text(decision=decision, cast=2, quorum=3) == "nog 1 stem nodig voor het quorum"
-    assert missing_text(decision=decision, cast=3, quorum=3) == "Het quorum is gehaald."
+    two, one = "Nog 2 stemmen nodig", "Nog 1 stem nodig"
+    enough = "dan hebben genoeg mensen gestemd."
+    assert missing_text(decision=decision, cast=1, quorum=3) == f"{two}, {enough}"
+    assert missing_text(decision=decision, cast=2, quorum=3) == f"{one}, {enough}"
+    assert missing_text(decision=decision, cast=3, quorum=3) == "Er hebben genoeg mensen gestemd."
 
 
 def test_awaiting_my_vote(db_body, sg_body):

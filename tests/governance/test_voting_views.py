@@ -52,8 +52,8 @@ def test_voter_sees_the_buttons_deadline_and_what_is_missing(client_for, member,
     for text in ["Voor", "Tegen", "Onthouden", "Ik heb hiervan kennisgenomen", "Stem uitbrengen"]:
         assert text in page
     assert "5 maart 2030, 17:00" in page
-    assert "Tot dat moment kun je je stem nog wijzigen." in page
-    assert "nog 2 stemmen nodig voor het quorum" in page
+    assert "Tot dat moment kun je je stem nog veranderen." in page
+    assert "Nog 2 stemmen nodig, dan hebben genoeg mensen gestemd." in page
     assert 'name="seat"' not in page
 
 
@@ -253,7 +253,7 @@ def test_submit_form_defaults_and_submits(client_for, staff, db_body):
     assert timezone.localtime(deadline).strftime("%Y-%m-%dT17:00") in page
     assert (timezone.localtime(deadline).date() - timezone.localdate()).days == 14
     assert "Stemming sluit op" in page and "Stemming opent op" in page
-    assert "Indienen ter stemming" in page
+    assert "Indienen voor een stemming" in page
     response = client_for(staff).post(
         url, {"voting_deadline": deadline.strftime("%Y-%m-%dT%H:%M"), "voting_opens_at": ""}
     )
