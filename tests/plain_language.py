@@ -117,3 +117,16 @@ def main_text(html: str) -> str:
     parser.feed(html)
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+# Pages are read on a phone by everyone who votes or updates a partner: stricter than the
+# catalogue's 25 words a sentence.
+PAGE_MAX_WORDS = 20
+
+
+def assert_plain_page(html: str, limit: int = PAGE_MAX_WORDS) -> str:
+    """The page's main text, after checking it has no jargon and no long sentences."""
+    text = main_text(html)
+    assert not jargon(text), f"jargon on the page: {jargon(text)}\n{text}"
+    assert not long_sentences(text, limit), long_sentences(text, limit)
+    return text

@@ -13,19 +13,9 @@ from governance.services import decisions as sd
 from governance.services import voting as sv
 from tests.governance.factories import ProposedDecisionFactory
 from tests.governance.factories_voting import voter, voting_memo, with_mfa
-from tests.plain_language import jargon, long_sentences, main_text
+from tests.plain_language import assert_plain_page, jargon, long_sentences
 
 pytestmark = pytest.mark.django_db
-
-# Stricter than the catalogue's 25: these are read on a phone by everyone who votes.
-MAX_WORDS = 20
-
-
-def assert_plain(html: str) -> str:
-    text = main_text(html)
-    assert not jargon(text), f"jargon on the page: {jargon(text)}\n{text}"
-    assert not long_sentences(text, MAX_WORDS), long_sentences(text, MAX_WORDS)
-    return text
 
 
 @pytest.fixture
@@ -37,7 +27,7 @@ def test_the_voting_page_says_the_rules_in_plain_dutch(client_for, member, db_bo
     voter(db_body)
     voter(db_body)  # three voting seats: at least two must vote
     memo = voting_memo(db_body, decisions=["approve", "note"])
-    text = assert_plain(
+    text = assert_plain_page(
         client_for(member).get(reverse("governance:memo_vote", args=[memo.pk])).content.decode()
     )
     assert "3 mensen mogen stemmen." in text
@@ -54,7 +44,7 @@ def test_enough_votes_and_two_thirds_are_plain_too(client_for, member, db_body):
     memo = voting_memo(db_body)
     sv.vote_cast(user=member, decision=memo.decisions.get(), choice="for")
     html = client_for(member).get(reverse("governance:memo_vote", args=[memo.pk])).content.decode()
-    text = assert_plain(html)
+    text = assert_plain_page(html)
     assert "Er hebben genoeg mensen gestemd." in text
     assert "minstens twee derde" in text
 
@@ -67,17 +57,17 @@ def test_a_closed_voting_without_enough_votes_says_so_plainly(client_for, member
     sd.voting_close(user=staff, memo=memo, now=memo.voting_deadline + datetime.timedelta(days=1))
     assert memo.decisions.get().result == ProposedDecision.Result.NO_QUORUM
     html = client_for(member).get(reverse("governance:memo_vote", args=[memo.pk])).content.decode()
-    text = assert_plain(html)
+    text = assert_plain_page(html)
     assert "Te weinig stemmen" in text
     assert "De uitslag verandert niet meer." in text
     detail = client_for(member).get(reverse("governance:memo_detail", args=[memo.pk]))
-    assert "Te weinig stemmen" in assert_plain(detail.content.decode())
+    assert "Te weinig stemmen" in assert_plain_page(detail.content.decode())
 
 
 def test_awaiting_my_vote_is_plain(client_for, member, db_body):
     voting_memo(db_body)
     html = client_for(member).get(reverse("governance:my_votes")).content.decode()
-    assert "je kunt stemmen tot" in assert_plain(html)
+    assert "je kunt stemmen tot" in assert_plain_page(html)
 
 
 def test_the_overview_and_the_decision_list_are_plain(client_for, member, db_body):
@@ -86,10 +76,10 @@ def test_the_overview_and_the_decision_list_are_plain(client_for, member, db_bod
     memo = voting_memo(db_body)
     ProposedDecisionFactory(memo=memo, order=2, text="het faseplan", kind="approve")
     overview = client_for(member).get(reverse("governance:overview")).content.decode()
-    text = assert_plain(overview)
+    text = assert_plain_page(overview)
     assert "groepen die de alliantie besturen" in text
     listing = client_for(member).get(reverse("governance:decision_list", args=[db_body.pk]))
-    assert "Hier staan alle besluiten van deze groep" in assert_plain(listing.content.decode())
+    assert "Hier staan alle besluiten van deze groep" in assert_plain_page(listing.content.decode())
 
 
 @pytest.mark.parametrize("body", BODIES, ids=[b[2] for b in BODIES])

@@ -5,18 +5,9 @@ import pytest
 from django.urls import reverse
 
 from tests.partners.factories_quickscan import CriterionFactory
-from tests.plain_language import jargon, long_sentences, main_text
+from tests.plain_language import assert_plain_page
 
 pytestmark = pytest.mark.django_db
-
-MAX_WORDS = 20
-
-
-def assert_plain(html: str) -> str:
-    text = main_text(html)
-    assert not jargon(text), f"jargon on the page: {jargon(text)}\n{text}"
-    assert not long_sentences(text, MAX_WORDS), long_sentences(text, MAX_WORDS)
-    return text
 
 
 @pytest.mark.parametrize("name", ["partner_detail", "commitment", "team", "quickscan_fill"])
@@ -24,14 +15,16 @@ def test_the_partner_pages_are_plain(client_for, editor_a, partner_a, name):
     CriterionFactory(text="De organisatie heeft een intern AVK-team")
     response = client_for(editor_a).get(reverse(f"partners:{name}", args=[partner_a.pk]))
     assert response.status_code == 200
-    assert_plain(response.content.decode())
+    assert_plain_page(response.content.decode())
 
 
 def test_the_quick_scan_says_what_it_is_for(client_for, editor_a, partner_a):
     CriterionFactory(text="Medewerkers kennen de visie van de AVK en werken ernaar")
     response = client_for(editor_a).get(reverse("partners:quickscan_fill", args=[partner_a.pk]))
-    assert "klaar om volgens de AVK-aanpak te werken" in assert_plain(response.content.decode())
+    assert "klaar om volgens de AVK-aanpak te werken" in assert_plain_page(
+        response.content.decode()
+    )
 
 
 def test_the_showcase_is_plain(client, partner_a):
-    assert_plain(client.get(reverse("showcase:index")).content.decode())
+    assert_plain_page(client.get(reverse("showcase:index")).content.decode())

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from reflection.models import ReflectionSession
 from tests.factories import PersonFactory, UserFactory
-from tests.plain_language import jargon, long_sentences, main_text
+from tests.plain_language import assert_plain_page
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,5 @@ def test_the_contribute_page_is_plain_and_explains_the_island(client):
     session.participants.add(PersonFactory(user=user, email=user.email))
     client.force_login(user)
     html = client.get(reverse("reflection:contribute", args=[session.pk])).content.decode()
-    text = main_text(html)
-    assert not jargon(text)
-    assert not long_sentences(text, 20), long_sentences(text, 20)
+    text = assert_plain_page(html)
     assert "Eén keer per jaar kijken we dan samen terug op ons werk." in text
