@@ -1,6 +1,7 @@
 """The AVK's own look in a real browser: its colours on every main page, a menu on one line."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -129,3 +130,35 @@ def test_the_staff_menu_stays_on_one_line_at_1280_px_and_works_with_the_keyboard
     page.keyboard.press("Escape")
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(toggle).to_be_focused()
+
+
+@pytest.mark.parametrize(("width", "most"), [(1280, 2_000), (360, 3_000)])
+def test_the_islands_of_a_year_fold_so_the_page_reads_as_a_list(
+    page: Page, live_server, demo, width, most, assert_accessible
+):
+    """The demo's 2024 page was 6,400 px long at 1280 px and 14,700 px at 360 px."""
+    base = live_server.url
+    page.set_viewport_size({"width": width, "height": 800})
+    log_in(page, base)
+    page.goto(f"{base}/reflectie/2024/")
+    islands = page.locator("#islands > details.reflection-island")
+    expect(islands).to_have_count(3)
+    expect(page.locator("#islands > details[open]")).to_have_count(0)
+    for island in islands.all():
+        expect(island.locator("> summary")).to_contain_text(re.compile(r"2024 · \d+ aandachtspunt"))
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < most, f"the year page is {height} px long at {width} px"
+    assert_accessible(page)
+
+    # The keyboard opens an island; a link to one of its attention points opens it too.
+    first = islands.first
+    first.locator("> summary").focus()
+    page.keyboard.press("Enter")
+    expect(first).to_have_attribute("open", "")
+    expect(first.locator(".reflection-point").first).to_be_visible()
+    assert_accessible(page)
+    link = page.locator("#unanswered li a").first
+    target = page.locator(link.get_attribute("href"))
+    expect(target).to_be_hidden()
+    link.click()
+    expect(target).to_be_visible()
