@@ -11,7 +11,7 @@ development server on a free port, all removed afterwards):
     .venv/bin/python scripts/screenshots.py --serve
 
 The pictures go to docs/screenshots/<page>-<width>.png, as palette PNGs of at most 150 KB.
-Playwright drives /usr/bin/chromium (or `chromium` on PATH, or AVK_CHROMIUM);
+Playwright drives /usr/bin/chromium (or `chromium` on PATH), as the browser tests do;
 `playwright install` is not needed.
 """
 
@@ -19,7 +19,6 @@ import argparse
 import io
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -33,6 +32,10 @@ from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# The same Chromium, started the same way, as the browser tests.
+from tests.browser.conftest import CHROMIUM_ARGS, NO_CHROMIUM, find_chromium  # noqa: E402
+
 OUTPUT = ROOT / "docs" / "screenshots"
 DEMO_PASSWORD = "avk-demo-2026"  # noqa: S105 - partners.demo.DEMO_PASSWORD, demo data only
 PROGRAMME_LEADER = "programmaleider@avk.example"
@@ -42,25 +45,6 @@ REFLECTION_YEAR = 2024  # the islands of the seed memo
 # (width, viewport height, the most of a long page we keep)
 SIZES = [(1280, 900, 1600), (360, 780, 2200)]
 MAX_BYTES = 150 * 1024
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def find_chromium() -> str:
-    chromium = os.environ.get("AVK_CHROMIUM") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium")
-    )
-    if not chromium:
-        sys.exit("no Chromium found: apt-get install chromium (or set AVK_CHROMIUM)")
-    return chromium
 
 
 def log_in(page: Page, base: str, email: str):
@@ -114,7 +98,10 @@ def shoot(page: Page, path: str, name: str, base: str, longest: int) -> None:
 def take_all(base: str) -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        chromium = find_chromium()
+        if chromium is None:
+            sys.exit(NO_CHROMIUM)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             for width, height, longest in SIZES:
                 page = browser.new_page(viewport={"width": width, "height": height}, locale="nl-NL")
