@@ -6,13 +6,28 @@ from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
 from governance.selectors.voting import awaiting_vote_count
-from monitoring.selectors.dashboard import partner_alerts
+from monitoring.selectors.dashboard import own_partner_alerts, partner_alerts
 from partners.models import Invitation, Partner
+
+# What the "To do" section lists; the dashboard says "nothing to do" when all are empty.
+TASKS = (
+    "awaiting_votes",
+    "open_actions",
+    "own_partner_alerts",
+    "memo_drafts",
+    "memos_in_voting",
+    "pending_proposals",
+    "incomplete_teams",
+    "scans_missing",
+    "bodies_without_experience_expert",
+)
 
 
 @login_not_required
 def home(request):
-    """The start page: a public welcome, or a dashboard shaped by what the person does."""
+    """The start page: a public welcome, or a dashboard that leads with what the person
+    should do now (votes they owe, actions, their organisation's gaps, staff's follow-up);
+    counts of zero are left out."""
     user = request.user
     if not user.is_authenticated:
         return render(request, "monitoring/welcome.html")
@@ -26,6 +41,7 @@ def home(request):
         "awaiting_votes": awaiting_vote_count(user),
         "open_actions": open_actions.count(),
         "overdue_actions": open_actions.filter(due_date__lt=timezone.localdate()).count(),
+        "own_partner_alerts": own_partner_alerts(memberships),
     }
     if context["is_staff"]:
         context.update(
@@ -38,4 +54,5 @@ def home(request):
             **partner_alerts(),
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)
+    context["has_tasks"] = any(context.get(key) for key in TASKS)
     return render(request, "monitoring/home.html", context)

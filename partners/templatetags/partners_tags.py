@@ -48,3 +48,12 @@ AUDIT_ACTIONS = {
 def audit_action(code: str) -> str:
     """A readable label for an audit entry's action code (the code itself if unknown)."""
     return AUDIT_ACTIONS.get(code, code)
+
+
+@register.filter
+def editor_memberships(user) -> list:
+    """The memberships through which `user` keeps a partner up to date (for the menu)."""
+    if not user.is_authenticated:
+        return []
+    memberships = user.partner_memberships.filter(is_editor=True).select_related("partner")
+    return list(memberships.order_by("partner__name"))

@@ -64,7 +64,15 @@ def year_detail(request, year):
     context = year_overview(year)
     context["years"] = session_years()
     context["is_staff"] = is_staff(request.user)
-    context["today"] = timezone.localdate()
+    context["today"] = today = timezone.localdate()
+    sessions = context["sessions"]
+    for session in sessions:
+        # Islands start folded, so a year reads as a list; unfolded is the only one, or one
+        # that still asks this person for their input.
+        session.unfolded = len(sessions) == 1 or (
+            session.date > today
+            and any(p.user_id == request.user.pk for p in session.participants.all())
+        )
     return render(request, "reflection/year.html", context)
 
 

@@ -69,8 +69,9 @@ def test_programme_leader_takes_the_governance_overview_home_as_pdf(
     expect(page.locator("main h1")).to_have_text(re.compile(r"^Welkom"), timeout=TIMEOUT)
     assert_accessible(page)
 
-    # The governance overview, through the main navigation.
-    page.locator('nav a[href="/bestuur/"]').first.click()
+    # The governance overview, through the main navigation's governance menu.
+    page.locator("#nav-governance button").click()
+    page.locator('#nav-governance a[href="/bestuur/"]').click()
     expect(page).to_have_url(f"{base}/bestuur/", timeout=TIMEOUT)
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     for name in BODY_NAMES:

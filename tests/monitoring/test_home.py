@@ -1,8 +1,11 @@
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import BodyFactory, PartnerFactory, SeatFactory
+from governance.models import Seat
+from tests.factories import BodyFactory, PartnerFactory, PersonFactory, SeatFactory
 
 
 def test_anonymous_visitors_get_the_public_welcome(client, db):
@@ -108,9 +111,56 @@ def test_seat_holder_sees_what_waits_for_their_vote_and_actions(client, db_membe
     assert "1 te laat" in html
 
 
-def test_nothing_waiting_means_no_waiting_section(client, outsider):
+def test_nothing_waiting_says_so(client, outsider):
     client.force_login(outsider)
-    assert b'id="waiting-for-you"' not in client.get(reverse("home")).content
+    response = client.get(reverse("home"))
+    assert response.context["has_tasks"] is False
+    assert b'id="nothing-to-do"' in response.content
+    assert b'id="tasks"' not in response.content
+
+
+def test_staff_dashboard_lists_no_zero_counts(client, staff, db_body):
+    """A programme where nothing needs following up: no "0 memo's zijn concept" lines."""
+    SeatFactory(body=db_body, role=Seat.Role.EXPERIENCE_EXPERT)
+    client.force_login(staff)
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    assert response.context["memo_drafts"] == 0
+    assert response.context["pending_invitations"] == 0
+    assert not re.search(r">\s*0 ", html), "a zero count is listed"
+    assert "concept" not in html
+    assert "open uitnodigingen" not in html
+    assert 'id="nothing-to-do"' in html
+
+
+def test_editor_is_told_what_their_organisation_still_needs(client, editor_a, partner_a):
+    client.force_login(editor_a)
+    html = client.get(reverse("home")).content.decode()
+    assert 'id="nothing-to-do"' not in html
+    assert "Partner A: maak het AVK-team compleet" in html
+    assert "nog 2 managers nodig" in html
+    assert reverse("partners:team", args=[partner_a.pk]) in html
+    assert "Partner A: kies een contactpersoon" in html
+    assert reverse("partners:quickscan_fill", args=[partner_a.pk]) in html
+    assert html.index('id="tasks"') < html.index('id="org-heading"'), "tasks come first"
+
+
+def test_editor_of_an_organisation_in_order_has_nothing_to_do(client, editor_a, partner_a):
+    from django.conf import settings
+    from django.utils import timezone
+
+    from tests.partners.factories_imports import TeamMemberFactory
+    from tests.partners.factories_quickscan import QuickScanFactory
+
+    for role, need in settings.AVK_TEAM_TARGET.items():
+        TeamMemberFactory.create_batch(need, partner=partner_a, role=role)
+    partner_a.contact_person = PersonFactory(partner=partner_a)
+    partner_a.save()
+    QuickScanFactory(partner=partner_a, year=timezone.localdate().year)
+    client.force_login(editor_a)
+    response = client.get(reverse("home"))
+    assert response.context["own_partner_alerts"] == []
+    assert b'id="nothing-to-do"' in response.content
 
 
 def test_staff_see_memos_in_voting_and_drafts(client, staff, db_body):

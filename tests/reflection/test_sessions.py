@@ -105,6 +105,30 @@ def test_year_page_shows_the_islands_side_by_side(client_for, outsider):
     assert 'id="session-create"' not in html  # readers get no edit buttons
 
 
+def test_year_page_folds_its_islands_except_one_that_asks_for_your_input(client_for, outsider):
+    sessions = make_year()
+    html = client_for(outsider).get(reverse("reflection:year_detail", args=[2024])).content
+    html = html.decode()
+    assert html.count('<details class="card reflection-island"') == 3
+    assert " open>" not in html
+    assert "2 juni 2024 · 3 aandachtspunten" in html  # the summary: date and points
+
+    # A participant of an island still to come finds it open, with the button to give input.
+    later = sessions[1]
+    later.date = datetime.date.today() + datetime.timedelta(days=30)
+    later.save()
+    later.participants.add(PersonFactory(user=outsider))
+    response = client_for(outsider).get(reverse("reflection:year_detail", args=[2024]))
+    assert [s.unfolded for s in response.context["sessions"]] == [False, False, True]
+    assert f'id="session-{later.pk}" open>' in response.content.decode()
+
+
+def test_the_only_island_of_a_year_is_open(client_for, outsider):
+    session = ReflectionSessionFactory(year=2023)
+    html = client_for(outsider).get(reverse("reflection:year_detail", args=[2023])).content
+    assert f'id="session-{session.pk}" open>'.encode() in html
+
+
 def test_year_page_lists_the_attention_points_no_effort_answers(client_for, outsider):
     answered, open_point = AttentionPointFactory.create_batch(2)
     AttentionPointFactory(session__year=2023)  # another year: not listed
