@@ -19,6 +19,7 @@ from reflection.models import (
     SessionSide,
 )
 from tests.factories import PartnerFactory, PersonFactory, UserFactory
+from tests.pdfs import pdf_fonts
 
 
 def pdf_text(data: bytes) -> str:
@@ -203,3 +204,24 @@ def test_can_request_rules(member, year_2024, request_document, client):
                 user=AnonymousUser(), kind=kind, subject=subject, language="nl"
             )
     assert not Document.objects.exists()
+
+
+def test_phase_plan_pdf_uses_only_the_house_font_also_in_the_timeline(
+    member, year_2024, request_document
+):
+    plan = PhasePlan.objects.create(
+        number=3,
+        title="Faseplan 3",
+        period_start=datetime.date(2025, 9, 1),
+        period_end=datetime.date(2026, 8, 31),
+    )
+    Effort.objects.create(
+        plan=plan,
+        title="Onboarding en pilots visievorming",
+        start=datetime.date(2025, 11, 1),
+        end=datetime.date(2026, 8, 31),
+    )
+    document = request_document(member, "phase_plan", str(plan.pk))
+    assert document.status == Document.Status.READY, document.error
+    fonts = pdf_fonts(document.file.read())
+    assert fonts and all("Source-Sans-3" in name for name in fonts), fonts
