@@ -22,3 +22,23 @@ def pdf_fonts(data: bytes) -> set[str]:
             for item in resources.get(key, {}).values():
                 todo.append(item.get_object().get("/Resources"))
     return fonts
+
+
+def drawn_objects(data: bytes) -> list[list[str]]:
+    """Per page, the marked-content tag around each XObject drawn (an image, an SVG): "/Artifact"
+    for decoration, "/Figure" for a tagged picture, "" when it is outside any."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = []
+    for page in reader.pages:
+        stack, drawn = [], []
+        for operands, operator in pypdf.generic.ContentStream(
+            page.get_contents(), reader
+        ).operations:
+            if operator in (b"BMC", b"BDC"):
+                stack.append(str(operands[0]))
+            elif operator == b"EMC" and stack:
+                stack.pop()
+            elif operator == b"Do":
+                drawn.append(stack[-1] if stack else "")
+        pages.append(drawn)
+    return pages

@@ -17,6 +17,7 @@ from avk.models import Document, User
 from governance.models import Body, Memo
 from reflection.models import PhasePlan, ReflectionSession
 from tests.governance.factories_memos import MemoAnnexFactory
+from tests.pdfs import drawn_objects
 
 
 def _memo_with_a_figure() -> str:
@@ -68,6 +69,10 @@ def assert_tagged(data: bytes, *, language: str, title: str) -> list[dict]:
     assert xmp is not None
     xml = xmp.stream.get_data().decode()
     assert "pdfuaid:part" in xml and title.split(":")[0] in xml
+    # Every picture drawn is either a tagged figure or decoration (the header's logo mark).
+    drawn = drawn_objects(data)
+    assert all(tag in ("/Figure", "/Artifact") for page in drawn for tag in page), drawn
+    assert all("/Artifact" in page for page in drawn), drawn
     for element in elements:  # every figure says what it shows
         if str(element["/S"]) == "/Figure":
             assert str(element.get("/Alt", "")).strip(), element

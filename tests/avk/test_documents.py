@@ -12,7 +12,7 @@ from avk.documents import DocumentKind
 from avk.models import Document
 from avk.pdf import html_to_pdf, resolve_portal_file
 from tests.factories import BodyFactory, PersonFactory, SeatFactory
-from tests.pdfs import pdf_fonts
+from tests.pdfs import drawn_objects, pdf_fonts
 
 
 def pdf_text(data: bytes) -> str:
@@ -154,3 +154,13 @@ def test_purge_removes_old_documents_and_files(staff, request_document):
     assert documents.documents_purge(older_than_days=30) == 1
     assert not Document.objects.exists()
     assert not os.path.exists(path)
+
+
+def test_pdf_header_carries_the_logo_as_an_artifact(staff, request_document):
+    BodyFactory(name="Dagelijks Bestuur", short_name="DB")
+    document = request_document(staff)
+    assert document.status == Document.Status.READY, document.error
+    pages = drawn_objects(document.file.read())
+    # The logo mark is drawn on every page, as decoration next to the alliance's name (text),
+    # so a screen reader skips it and the tagged PDF needs no alt text for it.
+    assert pages and all(drawn == ["/Artifact"] for drawn in pages), pages
