@@ -6,6 +6,7 @@ is not covered here fails (add it to SUBJECTS).
 """
 
 import io
+import itertools
 import logging
 
 import pypdf
@@ -37,20 +38,19 @@ SUBJECTS = {
 
 
 def structure(reader: pypdf.PdfReader) -> list[dict]:
-    """Every structure element under the root, depth first."""
-    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
-    elements, todo = [], [root]
-    while todo:
-        node = todo.pop()
+    """Every structure element under the root, in reading order (depth first)."""
+    elements = []
+
+    def walk(node):
         kids = node.get("/K")
-        if kids is None:
-            continue
-        kids = kids.get_object()
+        kids = kids.get_object() if kids is not None else []
         for kid in kids if isinstance(kids, pypdf.generic.ArrayObject) else [kids]:
             kid = kid.get_object()
             if isinstance(kid, pypdf.generic.DictionaryObject) and "/S" in kid:
                 elements.append(kid)
-                todo.append(kid)
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object())
     return elements
 
 
@@ -61,6 +61,8 @@ def assert_tagged(data: bytes, *, language: str, title: str) -> list[dict]:
     elements = structure(reader)
     tags = [str(element["/S"]) for element in elements]
     assert tags[0] == "/Document" and tags.count("/H1") == 1 and len(tags) > 5, tags[:20]
+    levels = [int(tag[2]) for tag in tags if len(tag) == 3 and tag.startswith("/H")]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     assert catalog["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
     assert str(catalog["/Lang"]) == language
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == pypdf.generic.BooleanObject(True)
