@@ -46,6 +46,10 @@ def get_kind(key: str) -> DocumentKind | None:
     return _KINDS.get(key)
 
 
+def registered_kinds() -> list[DocumentKind]:
+    return list(_KINDS.values())
+
+
 def document_request(
     *, user: User, kind: str, subject: str = "", language: str, back_url: str = ""
 ) -> Document:
@@ -145,11 +149,11 @@ def document_render(*, document_id) -> None:
     try:
         if document_kind is None:
             raise PDFRenderError(f"Unknown document kind {document.kind!r}")
-        pdf = render_pdf(
-            document_kind.template,
-            document_kind.context(document.subject),
-            language=document.language,
-        )
+        # The context holds translated strings (the title) too: build it in the language
+        # asked for, not the worker's.
+        with translation.override(document.language):
+            context = document_kind.context(document.subject)
+        pdf = render_pdf(document_kind.template, context, language=document.language)
     except Exception as exc:
         logger.exception("Rendering document %s failed", document_id)
         reason = str(exc) if isinstance(exc, PDFRenderError) else f"{type(exc).__name__}: {exc}"

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 # to files on disk. The .invalid top-level domain can never reach the network.
 PDF_BASE_URL = "https://portal.avk.invalid/"
 _PDF_HOST = urlsplit(PDF_BASE_URL).netloc
+PDF_VARIANT = "pdf/ua-1"
 
 
 class PDFRenderError(Exception):
@@ -77,7 +78,11 @@ def html_to_pdf(html: str) -> bytes:
 
     fetcher = _fetcher_class()(allowed_protocols={"https"}, allow_redirects=False)
     try:
-        return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).write_pdf()
+        # PDF/UA-1: tagged (a structure tree from the HTML), with the document's language
+        # (<html lang>) and title, so screen readers can read it.
+        return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).write_pdf(
+            pdf_variant=PDF_VARIANT
+        )
     except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
         raise PDFRenderError(f"{type(exc).__name__}: {exc}") from exc
 

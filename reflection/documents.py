@@ -125,6 +125,7 @@ def timeline(plan: PhasePlan, efforts: list[Effort], today: datetime.date | None
         label = title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
         rows.append(
             {
+                "effort": effort,
                 "label": f"{index + 1}. {label}",
                 "label_y": _num(top + ROW_HEIGHT / 2 + 3),
                 "bar_x": _num(bar_start),
@@ -135,6 +136,9 @@ def timeline(plan: PhasePlan, efforts: list[Effort], today: datetime.date | None
                 "fill": BAR_FILL.get(effort.status, "#17455c"),
                 "outside": outside,
                 "line_y": _num(top + ROW_HEIGHT),
+                # The same bar as a share of the period (0-100), for the narrow-screen list.
+                "share_x": _num((bar_start - left) / width * 100),
+                "share_width": _num(max((bar_end - bar_start) / width * 100, 1)),
             }
         )
     today = today or timezone.localdate()
@@ -151,6 +155,7 @@ def timeline(plan: PhasePlan, efforts: list[Effort], today: datetime.date | None
         "ticks": ticks,
         "rows": rows,
         "today_x": _num(x(today)) if start <= today <= end else None,
+        "today_share": _num((x(today) - left) / width * 100) if start <= today <= end else None,
     }
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python
 """Draw the portal's icon: the lemniscate (the reflection model's HET-WIJ-IK loop) in white on
-AVK blue. Writes static/img/favicon.svg and static/img/favicon.ico (16, 32 and 48 px):
+AVK blue. Writes static/img/favicon.svg and static/img/favicon.ico (16, 32 and 48 px), and the
+logo mark for print (static/img/logo.svg: the same loop in AVK blue, for white paper; the PDF
+header puts it next to the alliance's name):
 
     .venv/bin/python scripts/favicon.py
 """
@@ -40,6 +42,19 @@ def svg() -> str:
     )
 
 
+def logo() -> str:
+    """The loop alone in AVK blue, cropped to it: a mark to stand next to the name."""
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in lemniscate()[:-1])
+    pad = STROKE / 2 + 1
+    left, top, width, height = 10 - pad, 24 - pad, 44 + 2 * pad, 16 + 2 * pad
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:g} {top:g} {width:g} {height:g}"'
+        f' width="{width:g}" height="{height:g}" role="img" aria-label="AVK">'
+        f'<polygon points="{path}" fill="none" stroke="{BLUE}" stroke-width="{STROKE}" '
+        'stroke-linejoin="round"/></svg>\n'
+    )
+
+
 def ico(path: Path) -> None:
     scale = 4  # draw large, then let Pillow scale down smoothly for each size
     big = Image.new("RGBA", (SIZE * scale, SIZE * scale), (0, 0, 0, 0))
@@ -53,4 +68,5 @@ if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "favicon.svg").write_text(svg())
     ico(OUT / "favicon.ico")
-    print(f"wrote {OUT / 'favicon.svg'} and {OUT / 'favicon.ico'}")
+    (OUT / "logo.svg").write_text(logo())
+    print(f"wrote {OUT / 'favicon.svg'}, {OUT / 'favicon.ico'} and {OUT / 'logo.svg'}")

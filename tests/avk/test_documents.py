@@ -12,6 +12,7 @@ from avk.documents import DocumentKind
 from avk.models import Document
 from avk.pdf import html_to_pdf, resolve_portal_file
 from tests.factories import BodyFactory, PersonFactory, SeatFactory
+from tests.pdfs import drawn_objects, pdf_fonts
 
 
 def pdf_text(data: bytes) -> str:
@@ -48,12 +49,9 @@ def test_governance_overview_pdf_holds_bodies_and_seats(staff, request_document)
 
 def test_pdf_embeds_the_house_font_from_our_static_files(staff, request_document):
     document = request_document(staff)
-    reader = pypdf.PdfReader(io.BytesIO(document.file.read()))
-    fonts = {
-        str(font.get_object()["/BaseFont"])
-        for page in reader.pages
-        for font in page["/Resources"].get("/Font", {}).values()
-    }
+    data = document.file.read()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    fonts = pdf_fonts(data)
     assert fonts and all("Source-Sans-3" in name for name in fonts), fonts
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
 
@@ -156,3 +154,13 @@ def test_purge_removes_old_documents_and_files(staff, request_document):
     assert documents.documents_purge(older_than_days=30) == 1
     assert not Document.objects.exists()
     assert not os.path.exists(path)
+
+
+def test_pdf_header_carries_the_logo_as_an_artifact(staff, request_document):
+    BodyFactory(name="Dagelijks Bestuur", short_name="DB")
+    document = request_document(staff)
+    assert document.status == Document.Status.READY, document.error
+    pages = drawn_objects(document.file.read())
+    # The logo mark is drawn on every page, as decoration next to the alliance's name (text),
+    # so a screen reader skips it and the tagged PDF needs no alt text for it.
+    assert pages and all(drawn == ["/Artifact"] for drawn in pages), pages

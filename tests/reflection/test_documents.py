@@ -19,6 +19,7 @@ from reflection.models import (
     SessionSide,
 )
 from tests.factories import PartnerFactory, PersonFactory, UserFactory
+from tests.pdfs import pdf_fonts
 
 
 def pdf_text(data: bytes) -> str:
@@ -150,6 +151,9 @@ def test_phase_plan_pdf_holds_efforts_their_sources_and_a_timeline(
     assert "Nog niet herleid" in text
     # the timeline: the SVG's month labels and quarter labels are in the PDF
     assert "Q1 2026" in text and "sep" in text
+    # ... in the house font, like the rest (SVG text does not inherit the page's CSS)
+    fonts = pdf_fonts(data)
+    assert fonts and all("Source-Sans-3" in name for name in fonts), fonts
 
 
 def test_timeline_geometry_spans_the_plan_period():
