@@ -18,3 +18,14 @@ def tab_title(page_title: SafeString) -> str:
     if not page_title:
         return gettext("AVK portal")
     return format_html("{} · {}", page_title, gettext("AVK portal"))
+
+
+@register.filter
+def field_anchor(field) -> str:
+    """The id an error summary links to for a form field: the field itself, or the first
+    option of a group of radios or checkboxes (the group has no element of its own)."""
+    if field.id_for_label:
+        return field.id_for_label
+    for option in field.subwidgets:
+        return option.id_for_label or ""
+    return ""
