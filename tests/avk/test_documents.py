@@ -2,6 +2,7 @@ import datetime
 import hashlib
 import io
 import os
+import re
 
 import pypdf
 import pytest
@@ -156,3 +157,20 @@ def test_purge_removes_old_documents_and_files(staff, request_document):
     assert documents.documents_purge(older_than_days=30) == 1
     assert not Document.objects.exists()
     assert not os.path.exists(path)
+
+
+def test_the_live_region_stays_while_the_status_inside_it_is_polled(client, staff):
+    client.force_login(staff)
+    response = client.post(reverse("document_request", args=["governance_overview"]))
+    document = Document.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    # The page holds the live region; the poller is an element inside it.
+    region = re.search(r'<div id="document-status"[^>]*>', page).group(0)
+    assert 'aria-live="polite"' in region and "hx-get" not in region
+    assert page.index('id="document-status"') < page.index('hx-trigger="every 1s"')
+    documents.document_render(document_id=document.pk)
+    partial = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
+    # What the poll swaps in never carries the live region itself: a replaced live region
+    # is a new one, and screen readers then often say nothing.
+    assert 'id="document-status"' not in partial and "aria-live" not in partial
+    assert "Het document is klaar." in partial
