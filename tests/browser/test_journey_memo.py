@@ -216,10 +216,12 @@ def vote_on_a_phone(browser: Browser, base: str, memo: Memo, voter: int, assert_
             expect(confirmation).to_contain_text(CHOICE_LABELS[choice])
             # The block now marks the vote on its button; another button changes it.
             if decision.kind == ProposedDecision.Kind.APPROVE:
-                expect(block.locator(f"#choice-{decision.pk}-{choice}")).to_contain_text(
-                    "je stem nu"
-                )
+                chosen = block.locator(f"#choice-{decision.pk}-{choice}")
+                expect(chosen).to_contain_text("je stem nu")
+                expect(chosen).to_have_class(re.compile(r"\bbtn-primary\b"))
                 expect(block.locator("legend")).to_have_text("Stem wijzigen")
+                # htmx fades it from outline to filled: axe measures the settled colours.
+                page.evaluate("document.getAnimations().forEach((a) => a.finish())")
 
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert_accessible(page)

@@ -23,7 +23,7 @@ def member(db_member):
 
 def oob_tag(html: str, element_id: str) -> str:
     """The opening tag of the out-of-band element with this id."""
-    match = re.search(rf'<[a-z]+ [^>]*(?<![\w-])id="{element_id}"[^>]*>', html)
+    match = re.search(rf'<[a-z][a-z0-9]* [^>]*(?<![\w-])id="{element_id}"[^>]*>', html)
     assert match, f"no #{element_id} in {html}"
     return match.group(0)
 
@@ -121,3 +121,23 @@ def test_the_memo_editor_status_is_updated_inside_not_replaced(client, staff):
     page = client.get(reverse("governance:memo_edit", args=[memo.pk])).content.decode()
     status = oob_tag(page, "memo-editor-status")
     assert 'role="status"' in status and 'aria-live="polite"' in status
+
+
+def test_memo_editor_changes_put_focus_on_what_they_say(client, staff):
+    """The list an editor change replaces held the pressed button: its message takes the
+    focus, and an Edit link's form takes it with its heading."""
+    client.force_login(staff)
+    memo = full_memo(sections=1)
+    section = memo.sections.get()
+    moved = client.post(
+        reverse("governance:memo_section_move", args=[memo.pk, section.pk]),
+        {"direction": "down", "expected_version": memo.version},
+        headers=HTMX,
+    ).content.decode()
+    message = oob_tag(moved, "memo-sections-message")
+    assert 'tabindex="-1"' in message and "data-focus-on-load" in message
+    edit = client.get(
+        reverse("governance:memo_section_edit", args=[memo.pk, section.pk]), headers=HTMX
+    ).content.decode()
+    heading = oob_tag(edit, f"section-{section.pk}-heading")
+    assert 'tabindex="-1"' in heading and "data-focus-on-load" in heading
