@@ -128,6 +128,16 @@ def assert_visible_focus(page: Page, what: str):
     assert best >= 3, f"{what}: focus ring contrast {best:.2f}:1 < 3:1 ({ring})"
 
 
+def open_voting_page(page: Page, live_server, member, memo) -> str:
+    """The member's voting page of the memo; returns the live server's base URL."""
+    base = live_server.url
+    page.set_default_timeout(TIMEOUT)
+    log_in(page, base, member)
+    page.goto(f"{base}/bestuur/memos/{memo.pk}/stemmen/")
+    expect(page.locator("h1")).to_be_visible()
+    return base
+
+
 @pytest.fixture
 def voting(transactional_db, settings):
     # The live server runs in this process: the setting reaches it. MFA has its own tests.
@@ -144,11 +154,7 @@ def test_focus_ring_has_3_to_1_contrast_on_every_background(page: Page, live_ser
     member.is_staff = True  # staff also see the <details> of who has not voted
     member.save(update_fields=["is_staff"])
     approve = memo.decisions.get(kind=ProposedDecision.Kind.APPROVE)
-    base = live_server.url
-    page.set_default_timeout(TIMEOUT)
-    log_in(page, base, member)
-    page.goto(f"{base}/bestuur/memos/{memo.pk}/stemmen/")
-    expect(page.locator("h1")).to_be_visible()
+    base = open_voting_page(page, live_server, member, memo)
 
     targets = [
         ("a menu link on the dark bar", "nav a.nav-link"),
@@ -182,11 +188,7 @@ def test_vote_with_the_keyboard_alone(page: Page, live_server, voting, assert_ac
     member, memo = voting
     approve = memo.decisions.get(kind=ProposedDecision.Kind.APPROVE)
     note = memo.decisions.get(kind=ProposedDecision.Kind.NOTE)
-    base = live_server.url
-    page.set_default_timeout(TIMEOUT)
-    log_in(page, base, member)
-    page.goto(f"{base}/bestuur/memos/{memo.pk}/stemmen/")
-    expect(page.locator("h1")).to_be_visible()
+    open_voting_page(page, live_server, member, memo)
     assert_accessible(page)
     # A marker on the live region: it must be the same element after the vote.
     page.evaluate("document.getElementById('vote-status').dataset.kept = 'yes'")
