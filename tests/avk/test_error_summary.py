@@ -77,3 +77,15 @@ def test_team_form_with_an_empty_name_shows_the_summary_and_loses_nothing(
     assert not TeamMember.objects.exists()
     # Only the form that was sent shows a summary.
     assert html.count("error-summary") == 1
+
+
+@pytest.mark.django_db
+def test_a_form_with_a_formset_has_one_summary_with_the_rows_errors(client, staff, db_body):
+    from tests.governance.test_meetings import agenda_data, meeting_data
+
+    client.force_login(staff)
+    data = meeting_data(db_body) | agenda_data([("x" * 201, "", "1", False)])
+    html = client.post(reverse("governance:meeting_create"), data).content.decode()
+    summary = summary_of(html)
+    assert 'href="#id_agenda-0-title"' in summary and "Rij 1: Agendapunt:" in summary
+    assert html.count("error-summary") == 1
