@@ -21,7 +21,6 @@ def tab_title(page_title: SafeString) -> str:
     return format_html("{} · {}", page_title, gettext("AVK portal"))
 
 
-@register.filter
 def field_anchor(field) -> str:
     """The id an error summary links to for a form field: the field itself, or the first
     option of a group of radios or checkboxes (the group has no element of its own)."""
