@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -18,3 +19,34 @@ def tab_title(page_title: SafeString) -> str:
     if not page_title:
         return gettext("AVK portal")
     return format_html("{} · {}", page_title, gettext("AVK portal"))
+
+
+def field_anchor(field) -> str:
+    """The id an error summary links to for a form field: the field itself, or the first
+    option of a group of radios or checkboxes (the group has no element of its own)."""
+    if field.id_for_label:
+        return field.id_for_label
+    for option in field.subwidgets:
+        return option.id_for_label or ""
+    return ""
+
+
+@register.filter
+def error_summary_items(form) -> list[tuple[str, str]]:
+    """What an error summary lists for a form: (anchor, text) per error, anchor "" where
+    there is no field to link to (an error of the whole form, a hidden field). A view that
+    shows formsets inside the form sets `form.summary_formsets`: their errors are listed too,
+    so the page has one summary."""
+    items = [("", str(error)) for error in form.non_field_errors()]
+    for field in form:
+        anchor = "" if field.is_hidden else field_anchor(field)
+        for error in field.errors:
+            items.append((anchor, f"{field.label}: {error}" if anchor else str(error)))
+    for formset in getattr(form, "summary_formsets", ()):
+        items += [("", str(error)) for error in formset.non_form_errors()]
+        for number, row in enumerate(formset, start=1):
+            items += [
+                (anchor, _("Row %(number)s: %(error)s") % {"number": number, "error": text})
+                for anchor, text in error_summary_items(row)
+            ]
+    return items

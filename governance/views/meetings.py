@@ -106,6 +106,8 @@ def _meeting_page(request, meeting: Meeting | None):
         initial=agenda_initial,
         form_kwargs={"memo_choices": memo_choices(body, keep=keep)},
     )
+    # One error summary at the top of the page lists the agenda rows' errors too.
+    form.summary_formsets = [formset]
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
         agenda = [

@@ -2,6 +2,7 @@ import datetime
 import hashlib
 import io
 import os
+import re
 
 import pypdf
 import pytest
@@ -164,3 +165,20 @@ def test_pdf_header_carries_the_logo_as_an_artifact(staff, request_document):
     # The logo mark is drawn on every page, as decoration next to the alliance's name (text),
     # so a screen reader skips it and the tagged PDF needs no alt text for it.
     assert pages and all(drawn == ["/Artifact"] for drawn in pages), pages
+
+
+def test_the_live_region_stays_while_the_status_inside_it_is_polled(client, staff):
+    client.force_login(staff)
+    response = client.post(reverse("document_request", args=["governance_overview"]))
+    document = Document.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    # The page holds the live region; the poller is an element inside it.
+    region = re.search(r'<div id="document-status"[^>]*>', page).group(0)
+    assert 'aria-live="polite"' in region and "hx-get" not in region
+    assert page.index('id="document-status"') < page.index('hx-trigger="every 1s"')
+    documents.document_render(document_id=document.pk)
+    partial = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
+    # What the poll swaps in never carries the live region itself: a replaced live region
+    # is a new one, and screen readers then often say nothing.
+    assert 'id="document-status"' not in partial and "aria-live" not in partial
+    assert "Het document is klaar." in partial

@@ -209,15 +209,19 @@ def vote_on_a_phone(browser: Browser, base: str, memo: Memo, voter: int, assert_
             if decision.kind == ProposedDecision.Kind.NOTE:
                 block.get_by_role("button", name="Ik heb hiervan kennisgenomen").click()
             else:
-                block.locator(f'label[for="choice-{decision.pk}-{choice}"]').click()
-                expect(block.locator(f"#choice-{decision.pk}-{choice}")).to_be_checked()
-                block.get_by_role("button", name="Stem uitbrengen").click()
+                # Each choice is a button: one tap casts the vote.
+                block.get_by_role("button", name=CHOICE_LABELS[choice], exact=True).click()
             confirmation = page.locator(f"#decision-{decision.pk}-confirmation")
             expect(confirmation).to_contain_text("Je stem is opgeslagen", timeout=TIMEOUT)
             expect(confirmation).to_contain_text(CHOICE_LABELS[choice])
-            # The block now offers to change the vote.
+            # The block now marks the vote on its button; another button changes it.
             if decision.kind == ProposedDecision.Kind.APPROVE:
-                expect(block.get_by_role("button", name="Stem wijzigen")).to_be_visible()
+                chosen = block.locator(f"#choice-{decision.pk}-{choice}")
+                expect(chosen).to_contain_text("je stem nu")
+                expect(chosen).to_have_class(re.compile(r"\bbtn-primary\b"))
+                expect(block.locator("legend")).to_have_text("Stem wijzigen")
+                # htmx fades it from outline to filled: axe measures the settled colours.
+                page.evaluate("document.getAnimations().forEach((a) => a.finish())")
 
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert_accessible(page)
