@@ -18,11 +18,16 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
+from governance.models import Body
+from governance.services.memo_parts import decision_save, section_save
+from governance.services.memos import memo_create
 from partners.demo.organisations import DEMO_LOGINS, DEMO_PASSWORD
 from tests.browser.conftest import BLOCKING_IMPACTS, format_violations
 
@@ -48,9 +53,19 @@ SKIPPED_PREFIXES = ("/beheer/", "/static/", "/media/")
 FILE_SUFFIXES = (".csv", ".ics", ".pdf", ".xlsx", ".zip", ".png", ".jpg", ".svg")
 
 AXE_RUN = "axe.run(document, {resultTypes: ['violations']})"
-LINKS_JS = """() => Array.from(document.querySelectorAll('a[href]'), a => ({
-    href: a.href, download: a.hasAttribute('download')
-}))"""
+# Links, and what a search or filter form (method GET) asks for with its values as they are.
+LINKS_JS = """() => [
+    ...Array.from(document.querySelectorAll('a[href]'), a => ({
+        href: a.href, download: a.hasAttribute('download'),
+    })),
+    ...Array.from(document.querySelectorAll('form'))
+        .filter(form => form.method === 'get' && !form.hasAttribute('hx-get'))
+        .map(form => {
+            const url = new URL(form.action);
+            url.search = new URLSearchParams(new FormData(form)).toString();
+            return {href: url.href, download: false};
+        }),
+]"""
 OVERFLOW_JS = """() => {
     const width = window.innerWidth;
     // Is the box clipped by an ancestor's overflow? An absolutely positioned box escapes
@@ -109,6 +124,37 @@ def demo(transactional_db, settings):
     # As `make run` shows the demo: seat-holders reach the vote form without an authenticator.
     settings.AVK_VOTE_REQUIRE_MFA = False
     call_command("demo", stdout=io.StringIO())
+    add_a_draft_memo()
+
+
+def add_a_draft_memo():
+    """The demo's memos are decided or in voting: a draft brings the memo editor in."""
+    leader = get_user_model().objects.get(email="programmaleider@avk.example")
+    memo = memo_create(
+        user=leader,
+        body=Body.objects.get(short_name="DB"),
+        title="Concept: kwartiermakers in de regio's",
+        author="Saskia Duursma, programmaleider",
+        memo_date=timezone.localdate(),
+        introduction="Een voorstel voor kwartiermakers in elke regio.",
+    )
+    section_save(
+        memo=memo,
+        user=leader,
+        expected_version=memo.version,
+        title="Inzet van kwartiermakers",
+        text="De partners willen in elke regio een kwartiermaker.",
+        inputs="Kwartiermakers uit de eigen regio",
+        summary="Twee kwartiermakers per regio",
+    )
+    memo.refresh_from_db()
+    decision_save(
+        memo=memo,
+        user=leader,
+        expected_version=memo.version,
+        kind="approve",
+        text="de inzet van twee kwartiermakers per regio",
+    )
 
 
 def pattern_of(path: str, query: str) -> tuple | None:
