@@ -1,5 +1,8 @@
+import html
+import re
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -50,3 +53,38 @@ def error_summary_items(form) -> list[tuple[str, str]]:
                 for anchor, text in error_summary_items(row)
             ]
     return items
+
+
+CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
+
+
+@register.tag
+def scroll_region(parser, token):
+    """{% scroll_region %}<table>…<caption>…</caption>…</table>{% endscroll_region %}
+
+    A table that may scroll sideways on a phone, in a box that keyboard users can reach
+    (tabindex) and screen readers announce by the table's caption (a named region).
+    """
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("scroll_region takes no arguments")
+    nodelist = parser.parse(("endscroll_region",))
+    parser.delete_first_token()
+    return ScrollRegionNode(nodelist)
+
+
+class ScrollRegionNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        caption = CAPTION.search(content)
+        if caption is None:
+            # A template error, not a data one: every scrolling table names itself.
+            raise template.TemplateSyntaxError("a scroll_region needs a table with a <caption>")
+        label = " ".join(html.unescape(strip_tags(caption.group(1))).split())
+        return format_html(
+            '<div class="table-responsive" tabindex="0" role="region" aria-label="{}">{}</div>',
+            label,
+            mark_safe(content),  # noqa: S308 - rendered by the template engine, escaped there
+        )
