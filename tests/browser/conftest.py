@@ -93,6 +93,13 @@ def assert_accessible(axe):
     """assert_accessible(page): no serious or critical axe-core violation on the page."""
 
     def check(page):
+        # axe measures colours as they are drawn: let htmx settle and finish the fades
+        # (Bootstrap's button transitions), so it sees the colours people end up seeing.
+        page.wait_for_function(
+            "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')",
+            timeout=5000,
+        )
+        page.evaluate("document.getAnimations().forEach((a) => a.finish())")
         results = axe.run(page)
         blocking = [
             violation
