@@ -4,12 +4,17 @@ Chromium comes from the system (`apt-get install chromium`), never from `playwri
 Without it these tests are skipped, unless AVK_REQUIRE_BROWSER=1 (CI), where they fail.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from partners.demo.organisations import DEMO_PASSWORD
 
 # Playwright's sync API runs an asyncio loop in this thread; the ORM calls made by the tests
 # (call_command("demo")) would otherwise raise SynchronousOnlyOperation.
@@ -109,3 +114,19 @@ def assert_accessible(axe):
         assert not blocking, format_violations(page.url, blocking)
 
     return check
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo alliance, as `make demo` builds it."""
+    call_command("demo", stdout=io.StringIO())
+
+
+def log_in(page: Page, base: str, email: str, *, timeout: int = 15_000) -> None:
+    """Log in through the login form as one of the demo logins."""
+    page.goto(f"{base}/account/login/")
+    form = page.locator('form:has(input[name="login"])')
+    form.locator('input[name="login"]').fill(email)
+    form.locator('input[name="password"]').fill(DEMO_PASSWORD)
+    form.locator('button[type="submit"]').click()
+    expect(page).to_have_url(f"{base}/", timeout=timeout)

@@ -23,14 +23,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from governance.models import Body
 from governance.services.memo_parts import decision_save, section_save
 from governance.services.memos import memo_create
-from partners.demo.organisations import DEMO_LOGINS, DEMO_PASSWORD
-from tests.browser.conftest import BLOCKING_IMPACTS, format_violations
+from partners.demo.organisations import DEMO_LOGINS
+from tests.browser.conftest import BLOCKING_IMPACTS, format_violations, log_in
 
 AXE_WIDTHS = (1280, 360)
 SCROLL_WIDTHS = (1280, 360, 320)  # the sideways-scroll check also runs at the smallest phones
@@ -168,15 +168,6 @@ def pattern_of(path: str, query: str) -> tuple | None:
         return None
     keys = tuple(sorted({key for key, _value in parse_qsl(query, keep_blank_values=True)}))
     return (match.route, keys)
-
-
-def log_in(page: Page, base: str, email: str):
-    page.goto(f"{base}/account/login/")
-    form = page.locator('form:has(input[name="login"])')
-    form.locator('input[name="login"]').fill(email)
-    form.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    form.locator('button[type="submit"]').click()
-    expect(page).to_have_url(f"{base}/", timeout=TIMEOUT)
 
 
 def check_page(page: Page, axe, crawl: Crawl, persona: str, url: str):

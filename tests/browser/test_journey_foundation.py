@@ -4,11 +4,9 @@ The live server runs against the test database (transactional), Celery runs eage
 (settings_test), so the PDF is made inside the request that asks for it.
 """
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -29,11 +27,6 @@ PDF_TIMEOUT = 30_000  # ms for the document to be made
 LOGIN_FORM = 'form:has(input[name="login"])'
 PDF_BUTTON = 'form[action$="/documenten/governance_overview/aanvragen/"] button'
 DOWNLOAD_LINK = 'a[download][href$="/download/"]'
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
 
 
 def fill_login(page: Page, email: str, password: str):

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from governance.models import Body, Decision, Memo, ProposedDecision
-from partners.demo.organisations import DEMO_PASSWORD
+from tests.browser.conftest import log_in
 
 TIMEOUT = 10_000
 PDF_TIMEOUT = 30_000
@@ -76,14 +76,6 @@ def demo(transactional_db, settings):
 def label(text: str) -> re.Pattern:
     """A form label from its start: required fields end in an asterisk."""
     return re.compile(rf"^\s*{re.escape(text)}(?!\w)")
-
-
-def log_in(page: Page, base: str, email: str):
-    page.goto(f"{base}/account/login/")
-    page.locator('input[name="login"]').fill(email)
-    page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    page.locator('form:has(input[name="login"]) button[type="submit"]').click()
-    expect(page).to_have_url(f"{base}/", timeout=TIMEOUT)
 
 
 def pdf_text(path) -> str:

@@ -1,9 +1,5 @@
 """Journey 3 in a real browser: a partner editor keeps their own organisation up to date."""
 
-import io
-
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from partners.demo.organisations import DEMO_PASSWORD
@@ -12,11 +8,6 @@ from tests.factories import package_of
 
 EDITOR = "redacteur.cosis@avk.example"
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
 
 
 def test_editor_updates_commitment_team_and_interventions_and_is_refused_elsewhere(

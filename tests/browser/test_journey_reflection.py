@@ -2,33 +2,17 @@
 an attention point with its ingredients, take the year's report home as PDF; a participant
 gives their input from a phone."""
 
-import io
 import re
 
-import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from partners.demo.organisations import DEMO_PASSWORD
 from partners.models import Person
 from reflection.models import AttentionPoint, Contribution, Effort, PhasePlan, ReflectionSession
+from tests.browser.conftest import log_in
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
-
-
-def log_in(page: Page, base: str, email: str):
-    page.goto(f"{base}/account/login/")
-    page.locator('input[name="login"]').fill(email)
-    page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    page.locator('form:has(input[name="login"]) button[type="submit"]').click()
-    expect(page).to_have_url(f"{base}/", timeout=TIMEOUT)
 
 
 def test_staff_record_a_session_and_export_the_report(

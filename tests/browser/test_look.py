@@ -1,17 +1,15 @@
 """The AVK's own look in a real browser: its colours on every main page, a menu on one line."""
 
-import io
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from governance.models import Memo
-from partners.demo.organisations import DEMO_PASSWORD
 from partners.models import Partner, PartnerMembership
 from reflection.models import ReflectionSession
+from tests.browser.conftest import log_in
 
 PROGRAMME_LEADER = "programmaleider@avk.example"
 TIMEOUT = 10_000
@@ -36,20 +34,6 @@ COLOURS_OF_EVERY_ELEMENT = """() => {
 }"""
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
-
-
-def log_in(page: Page, base: str, email: str = PROGRAMME_LEADER):
-    page.goto(f"{base}/account/login/")
-    form = page.locator('form:has(input[name="login"])')
-    form.locator('input[name="login"]').fill(email)
-    form.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    form.locator('button[type="submit"]').click()
-    expect(page).to_have_url(f"{base}/", timeout=TIMEOUT)
-
-
 def bootstrap_blue_on(page: Page) -> list:
     return [
         (element, property)
@@ -63,7 +47,7 @@ def test_no_bootstrap_blue_on_the_main_pages(page: Page, live_server, demo):
     memo = Memo.objects.filter(status=Memo.Status.VOTING).first()
     partner = Partner.objects.get(name="Cosis")
     year = ReflectionSession.objects.order_by("year").values_list("year", flat=True).first()
-    log_in(page, base)
+    log_in(page, base, PROGRAMME_LEADER)
     pages = [
         "/",
         "/bestuur/",
@@ -109,7 +93,7 @@ def test_the_staff_menu_stays_on_one_line_at_1280_px_and_works_with_the_keyboard
     for partner in Partner.objects.order_by("-name")[:2]:
         PartnerMembership.objects.create(user=leader, partner=partner, is_editor=True)
     page.set_viewport_size({"width": 1280, "height": 800})
-    log_in(page, live_server.url)
+    log_in(page, live_server.url, PROGRAMME_LEADER)
     expect(page.locator("#nav-own")).to_be_visible()
     navbar = page.locator("nav.navbar")
     expect(page.locator("#nav-manage")).to_be_visible()
@@ -139,7 +123,7 @@ def test_the_islands_of_a_year_fold_so_the_page_reads_as_a_list(
     """The demo's 2024 page was 6,400 px long at 1280 px and 14,700 px at 360 px."""
     base = live_server.url
     page.set_viewport_size({"width": width, "height": 800})
-    log_in(page, base)
+    log_in(page, base, PROGRAMME_LEADER)
     page.goto(f"{base}/reflectie/2024/")
     islands = page.locator("#islands > details.reflection-island")
     expect(islands).to_have_count(3)
