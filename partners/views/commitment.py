@@ -12,7 +12,7 @@ from avk.forms import add_errors
 from partners.access import get_partner_for_user
 from partners.forms.commitment import CommitmentForm, PackageForm
 from partners.models import Commitment, Package
-from partners.selectors.commitment import current_commitment, timeline
+from partners.selectors.commitment import timeline
 from partners.services.commitment import commitment_change, commitment_decide
 
 
@@ -20,7 +20,8 @@ from partners.services.commitment import commitment_change, commitment_decide
 def commitment(request, pk):
     """The partner's covenant commitment: the timeline, and a form to change it."""
     partner = get_partner_for_user(request.user, pk, write=True)
-    current = current_commitment(partner)
+    entries = timeline(partner)
+    current = next((entry for entry in entries if entry.state == "current"), None)
     form = CommitmentForm(
         request.POST or None, initial={"package": current.package if current else None}
     )
@@ -49,7 +50,7 @@ def commitment(request, pk):
             "partner": partner,
             "current": current,
             "form": form,
-            "timeline": timeline(partner),
+            "timeline": entries,
             "packages": Package.objects.all(),
             "can_decide": is_staff(request.user),
         },
