@@ -69,7 +69,7 @@ def test_a_fanout_while_the_broker_is_down_keeps_every_mail_and_the_sweep_sends_
     assert len(mail.outbox) == 7
 
 
-def test_the_sweep_leaves_mail_that_is_on_its_way(settings):
+def test_the_sweep_leaves_mail_that_is_on_its_way(settings, monkeypatch):
     settings.AVK_MAIL_SWEEP_GRACE_SECONDS = 120
     settings.AVK_MAIL_LOST_AFTER_SECONDS = 900
     now = timezone.now()
@@ -89,21 +89,17 @@ def test_the_sweep_leaves_mail_that_is_on_its_way(settings):
     )
     due = set(
         OutgoingMail.objects.filter(pk__in=[new.pk, handed.pk, lost.pk, stranded.pk])
-        .filter(pk__in=_swept_ids(now))
+        .filter(pk__in=_swept_ids(now, monkeypatch))
         .values_list("key", flat=True)
     )
     assert due == {"lost", "stranded"}
 
 
-def _swept_ids(now):
+def _swept_ids(now, monkeypatch):
     """The rows the sweep hands over at `now`, seen through a queue that takes nothing."""
     taken = []
-    original = emails._hand_over
-    emails._hand_over = lambda ids, batch_size: taken.extend(ids) or len(ids)
-    try:
-        emails.mail_sweep(now=now)
-    finally:
-        emails._hand_over = original
+    monkeypatch.setattr(emails, "_hand_over", lambda ids, batch_size: taken.extend(ids) or len(ids))
+    emails.mail_sweep(now=now)
     return taken
 
 
