@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -6,17 +7,52 @@ from django.utils.translation import gettext_lazy as _
 
 from avk.models import TimeStampedModel
 
+CBS_MUNICIPALITY_CODE = RegexValidator(
+    r"^GM[0-9]{4}$", _("A CBS municipality code is GM followed by 4 digits, such as GM0114.")
+)
+
 
 class Municipality(models.Model):
-    """A municipality in the alliance's region (where partners are based and work)."""
+    """A municipality in the alliance's region (where partners are based and work), keyed on
+    its CBS code (GM + 4 digits). A municipality that merged into another keeps its row: its
+    successor and the year the merger took effect say where its series goes on."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     province = models.CharField(_("province"), max_length=50, blank=True)
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[CBS_MUNICIPALITY_CODE],
+        help_text=_("GM followed by 4 digits, as CBS publishes it, such as GM0114 for Emmen."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    merged_in = models.PositiveSmallIntegerField(
+        _("merged in"),
+        null=True,
+        blank=True,
+        help_text=_("The year from which the successor exists (the merger of 1 January)."),
+    )
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(successor__isnull=True) | models.Q(merged_in__isnull=False),
+                name="municipality_merger_has_year",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -1,5 +1,6 @@
 from reflection.models.contributions import Contribution
 from reflection.models.plans import Effort, PhasePlan
+from reflection.models.progress import EffortUpdate
 from reflection.models.sessions import (
     AttentionPoint,
     Ingredient,
@@ -12,6 +13,7 @@ __all__ = [
     "AttentionPoint",
     "Contribution",
     "Effort",
+    "EffortUpdate",
     "Ingredient",
     "PhasePlan",
     "ReflectionSession",

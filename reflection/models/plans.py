@@ -38,6 +38,17 @@ class PhasePlan(TimeStampedModel):
         related_name="+",
         help_text=_("The numbered decision of the body that adopted the plan."),
     )
+    progress_interval = models.PositiveSmallIntegerField(
+        _("progress update every"),
+        choices=[
+            (1, _("month")),
+            (3, _("quarter")),
+            (6, _("half year")),
+            (12, _("year")),
+        ],
+        default=3,
+        help_text=_("How often the owner of an effort writes how it is going."),
+    )
     predecessor = models.OneToOneField(
         "self",
         verbose_name=_("previous version"),
