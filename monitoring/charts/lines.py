@@ -41,15 +41,15 @@ class Series:
 
 @dataclass
 class Tick:
-    position: float
+    position: str
     label: str
     value: Decimal | int = 0
 
 
 @dataclass
 class DrawnPoint:
-    x: float
-    y: float
+    x: str
+    y: str
     year: int
     label: str
 
@@ -68,7 +68,7 @@ class DrawnSeries:
 @dataclass
 class Break:
     year: int
-    x: float
+    x: str
     note: str
 
 
@@ -83,10 +83,10 @@ class TrendChart:
     title: str
     width: int
     height: int
-    left: float
-    right: float
-    top: float
-    bottom: float
+    left: int
+    right: int
+    top: int
+    bottom: int
     years: list[int]
     x_ticks: list[Tick]
     y_ticks: list[Tick]
@@ -142,8 +142,10 @@ def _trend(points: list[Point], polarity: str) -> str:
     return "better" if lower == (polarity == "lower") else "worse"
 
 
-def _num(value: float) -> float:
-    return float(Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+def _num(value: float) -> str:
+    """An SVG coordinate, written here: the template would localise a float ("12,5")."""
+    text = str(Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return text.removesuffix(".0")
 
 
 def trend_chart(
@@ -169,12 +171,12 @@ def trend_chart(
     highest = max((p.value for p in all_points), default=Decimal(1))
     top_value = _nice_ceiling(highest * Decimal("1.05"))
 
-    def x(year: int) -> float:
+    def x(year: int) -> str:
         if len(years) <= 1:
             return _num((left + right) / 2)
         return _num(left + (year - years[0]) / (years[-1] - years[0]) * (right - left))
 
-    def y(value: Decimal) -> float:
+    def y(value: Decimal) -> str:
         return _num(bottom - float(value / top_value) * (bottom - top))
 
     step = 1 if len(years) <= (6 if compact else 12) else (2 if len(years) <= 24 else 5)

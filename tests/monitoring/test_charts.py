@@ -1,6 +1,7 @@
 """The trend chart: server-rendered SVG geometry for an indicator over the years, with its
 references, target, breaks in the series and a table that says the same in words."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -44,7 +45,7 @@ def test_the_value_axis_starts_at_zero_and_rises_above_the_highest_value():
     assert highest >= D("9.6")
     # a higher value is drawn higher (smaller y in SVG)
     main = result.series[0]
-    assert main.points[0].y < main.points[1].y  # 9.6 above 8.4
+    assert float(main.points[0].y) < float(main.points[1].y)  # 9.6 above 8.4
 
 
 def test_the_main_line_is_coloured_by_whether_it_got_better():
@@ -106,6 +107,10 @@ def test_it_renders_as_an_accessible_svg():
         html = render_to_string("monitoring/includes/trend_chart.html", {"chart": chart()})
     assert 'role="img"' in html and "<title" in html and "<desc" in html
     assert "<script" not in html and "style=" not in html
+    # coordinates are written with a decimal point, also when the page is in Dutch
+    coordinates = re.findall(r'(?:cx|cy|x|y|x1|y1|x2|y2)="([^"]*)"', html)
+    assert coordinates and all("," not in c for c in coordinates)
+    assert re.search(r'd="M[0-9.]+,[0-9.]+ L', html)
     assert "Kinderen in een gezin met een laag inkomen" in html
     assert "van 9,6% in 2018 naar 8,4% in 2020 (beter)" in html
     table = render_to_string("monitoring/includes/trend_table.html", {"chart": chart()})
