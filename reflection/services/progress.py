@@ -84,6 +84,8 @@ def effort_update_post(
             action = "effort_update.posted"
         else:
             changes = diff(update, UPDATE_FIELDS, values)
+            if not changes:
+                return update  # the same words again: nothing changes, nothing to record
             if update.author_id != user.pk:
                 changes["author"] = [str(update.author or ""), str(user)]
             action = "effort_update.changed"

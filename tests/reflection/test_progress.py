@@ -142,6 +142,10 @@ def test_posting_again_for_the_period_changes_it_and_keeps_who_and_when(
     assert changed.changes["status"] == ["at_risk", "behind"]
     assert changed.changes["narrative"] == ["De werving van partners loopt achter.", "Vertraagd."]
     assert changed.changes["author"] == [str(owner), str(staff)]
+    # The same words again change nothing and record nothing.
+    client.post(url(effort), post_data(effort.plan, status="behind", narrative="Vertraagd."))
+    assert AuditEntry.objects.filter(action__startswith="effort_update.").count() == 2
+    assert EffortUpdate.objects.get().author == staff
 
 
 def test_the_previous_period_is_open_too(client, owner, effort):
