@@ -294,6 +294,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reflection.tasks.reflection_invitations",
         "schedule": crontab(hour=8, minute=30),
     },
+    "effort-update-reminders": {
+        "task": "reflection.tasks.effort_update_reminders",
+        "schedule": crontab(hour=8, minute=45),
+    },
     # Opens votings whose time has come and closes those past their deadline.
     "voting-advance": {"task": "governance.voting_advance", "schedule": 60},
     "governance-reminder-digests": {
@@ -321,15 +325,13 @@ AVK_COMMITMENT_RENEWAL_DATE = (
     env_int("AVK_COMMITMENT_RENEWAL_MONTH", 1),
     env_int("AVK_COMMITMENT_RENEWAL_DAY", 15),
 )
-# Voting: a seat-holder of a voting body needs MFA (TOTP) before a vote is accepted.
-# On by default; `make run` (the demo) switches it off.
+# Voting: a seat-holder of a voting body needs MFA (TOTP) to vote; on by default, off in `make run`.
 AVK_VOTE_REQUIRE_MFA = env_bool("AVK_VOTE_REQUIRE_MFA", default=True)
 # Default length of a voting window, in days, offered when a memo is submitted.
 AVK_VOTING_DAYS = env_int("AVK_VOTING_DAYS", 14)
 # The furthest a voting deadline may lie ahead, in days (a year 9999 is a typo).
 AVK_VOTING_MAX_DAYS = env_int("AVK_VOTING_MAX_DAYS", 365)
-# Members who have not voted get a reminder this many days before the deadline (each day
-# listed); one digest per person per day gathers every reminder.
+# Non-voters are reminded on each of these days before the deadline, in one daily digest.
 AVK_VOTE_REMINDER_DAYS = [
     int(day) for day in env_str("AVK_VOTE_REMINDER_DAYS", "3,1").split(",") if day.strip()
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reflection.views import contributions, plans, sessions
+from reflection.views import contributions, plans, progress, sessions
 
 app_name = "reflection"
 urlpatterns = [
@@ -26,7 +26,8 @@ urlpatterns = [
     path("faseplannen/<int:pk>/vaststellen/", plans.adopt_plan, name="plan_adopt"),
     path("faseplannen/<int:pk>/nieuwe-versie/", plans.start_new_version, name="plan_new_version"),
     path("faseplannen/<int:pk>/inspanningen/nieuw/", plans.effort_create, name="effort_create"),
-    path("inspanningen/<int:pk>/", plans.effort_edit, name="effort_edit"),
+    path("inspanningen/<int:pk>/", progress.effort_detail, name="effort_detail"),
+    path("inspanningen/<int:pk>/bewerken/", plans.effort_edit, name="effort_edit"),
     path(
         "aandachtspunten/<int:pk>/naar-faseplan/",
         plans.carry_attention_point,

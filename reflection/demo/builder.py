@@ -1,12 +1,12 @@
 """The reflection demo in one call: the 2024 islands, phase plan 3 traced to their
-attention points, and the next island.
+attention points with progress updates on its efforts, and the next island.
 """
 
-from reflection.demo import islands, plans
+from reflection.demo import islands, plans, progress
 
 
 def build() -> None:
     """Build (or bring back) the reflection demo. Idempotent."""
     points = islands.build_2024()
-    plans.build(points)
+    progress.build(plans.build(points))
     islands.build_upcoming()

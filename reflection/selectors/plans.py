@@ -7,9 +7,25 @@ adopted.
 
 from itertools import groupby
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 
-from reflection.models import PhasePlan
+from partners.models import Partner
+from reflection.models import AttentionPoint, Effort, PhasePlan
+
+
+def efforts_with_relations(efforts=None):
+    """Efforts with their owner, partners and attention points: three queries, however
+    many efforts."""
+    efforts = Effort.objects.all() if efforts is None else efforts
+    return efforts.select_related("owner", "owner__partner").prefetch_related(
+        Prefetch("partners", queryset=Partner.objects.order_by("name")),
+        Prefetch(
+            "attention_points",
+            queryset=AttentionPoint.objects.select_related("session").order_by(
+                "session__year", "session__date", "session_id", "number"
+            ),
+        ),
+    )
 
 
 def current_version(versions) -> PhasePlan | None:

@@ -146,7 +146,8 @@ def contribution_promote(*, contribution: Contribution, user) -> AttentionPoint:
     return point
 
 
-def _language(person) -> str:
+def person_language(person) -> str:
+    """The language a person reads mail in: their login's choice, else the portal's."""
     return person.user.language if person.user_id else settings.LANGUAGE_CODE
 
 
@@ -161,7 +162,7 @@ def session_invite(*, session: ReflectionSession) -> int:
     queued = 0
     with transaction.atomic():
         for person in session.participants.exclude(email="").select_related("user"):
-            language = _language(person)
+            language = person_language(person)
             # Rendered now, in the reader's language: the stored context must be plain JSON.
             with translation.override(language):
                 label = str(session.label)

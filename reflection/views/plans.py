@@ -7,7 +7,6 @@ too (a forged POST changes nothing). A change to an adopted plan is a new versio
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,11 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from avk import documents
 from avk.access import is_staff, staff_required
 from avk.forms import add_errors
-from partners.models import Partner
 from reflection.documents import timeline
 from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm
 from reflection.models import AttentionPoint, Effort, PhasePlan
-from reflection.selectors.plans import plan_groups
+from reflection.selectors.plans import efforts_with_relations, plan_groups
+from reflection.selectors.progress import plan_rollup, with_latest_update
 from reflection.services.plans import (
     attention_point_carry,
     effort_save,
@@ -31,18 +30,9 @@ from reflection.services.plans import (
 
 
 def _plan_efforts(plan: PhasePlan) -> list[Effort]:
-    """The plan's efforts with owner, partners and attention points: four queries."""
-    return list(
-        plan.efforts.select_related("owner", "owner__partner").prefetch_related(
-            Prefetch("partners", queryset=Partner.objects.order_by("name")),
-            Prefetch(
-                "attention_points",
-                queryset=AttentionPoint.objects.select_related("session").order_by(
-                    "session__year", "session__date", "session_id", "number"
-                ),
-            ),
-        )
-    )
+    """The plan's efforts with owner, partners, attention points and their newest progress
+    update: four queries."""
+    return list(with_latest_update(efforts_with_relations(plan.efforts.all())))
 
 
 def _detail_context(request, plan: PhasePlan) -> dict:
@@ -51,6 +41,7 @@ def _detail_context(request, plan: PhasePlan) -> dict:
     return {
         "plan": plan,
         "efforts": efforts,
+        "rollup": plan_rollup(plan, efforts),
         "chart": timeline(plan, efforts),
         "versions": PhasePlan.objects.filter(number=plan.number).order_by("-version"),
         "is_staff": staff,

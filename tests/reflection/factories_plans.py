@@ -5,7 +5,14 @@ import datetime
 
 import factory
 
-from reflection.models import AttentionPoint, Effort, PhasePlan, ReflectionSession, Side
+from reflection.models import (
+    AttentionPoint,
+    Effort,
+    EffortUpdate,
+    PhasePlan,
+    ReflectionSession,
+    Side,
+)
 
 
 class PhasePlanFactory(factory.django.DjangoModelFactory):
@@ -61,3 +68,14 @@ class PlanAttentionPointFactory(factory.django.DjangoModelFactory):
     side = Side.WIJ
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Aandachtspunt {n}")
+
+
+class EffortUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EffortUpdate
+
+    effort = factory.SubFactory(EffortFactory)
+    period_start = datetime.date(2025, 10, 1)
+    status = EffortUpdate.Status.ON_TRACK
+    percent_done = 50
+    narrative = "Het loopt volgens plan."

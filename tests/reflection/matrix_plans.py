@@ -21,6 +21,11 @@ EXPECTED = {
     ),
     "reflection:effort_create": (lambda o: {"pk": PhasePlanFactory().pk}, STAFF_ONLY),
     "reflection:effort_edit": (lambda o: {"pk": EffortFactory().pk}, STAFF_ONLY),
+    # Everyone logged in reads an effort; its owner and staff also find the update form.
+    "reflection:effort_detail": (
+        lambda o: {"pk": EffortFactory(plan__status="adopted").pk},
+        EVERYONE_LOGGED_IN,
+    ),
     "reflection:attention_point_carry": (
         lambda o: {"pk": PlanAttentionPointFactory().pk},
         STAFF_ONLY,

@@ -8,13 +8,22 @@ from reflection.demo import builder as demo
 from reflection.models import (
     AttentionPoint,
     Effort,
+    EffortUpdate,
     Ingredient,
     PhasePlan,
     ReflectionSession,
     SessionSide,
 )
 
-MODELS = [ReflectionSession, SessionSide, AttentionPoint, Ingredient, PhasePlan, Effort]
+MODELS = [
+    ReflectionSession,
+    SessionSide,
+    AttentionPoint,
+    Ingredient,
+    PhasePlan,
+    Effort,
+    EffortUpdate,
+]
 
 
 def counts() -> dict:
@@ -101,3 +110,18 @@ def test_demo_builds_the_memo_islands_and_plan_idempotently(db):
     upcoming = ReflectionSession.objects.get(year=2026, level="programmateam")
     assert upcoming.date == datetime.date(2026, 12, 10)
     assert upcoming.participants.count() == 5
+
+
+def test_demo_progress_shows_every_kind_of_effort_in_the_rollup(db):
+    from governance.demo import bodies as g
+    from partners.demo import organisations as p
+    from reflection.selectors.progress import plan_rollup, with_latest_update
+
+    p.build()
+    g.build()
+    demo.build()
+    plan = PhasePlan.objects.get(number=3, version=1)
+    rollup = plan_rollup(plan, list(with_latest_update(plan.efforts.all())))
+    assert rollup.counts == {"on_track": 2, "at_risk": 1, "behind": 1, "done": 1, "stale": 2}
+    assert EffortUpdate.objects.filter(effort__plan=plan).count() == 13
+    assert EffortUpdate.objects.filter(author__isnull=False).exists()
