@@ -28,6 +28,7 @@ from avk.access import is_staff
 from governance.models import Body, Seat
 from monitoring.models import Consent, Experience
 from monitoring.models.indicators import Visibility
+from partners.access import editable_partner_ids
 from partners.models import PartnerMembership, Person
 
 REVIEWER_ROLES = (Seat.Role.CHAIR, Seat.Role.MEMBER, Seat.Role.EXPERIENCE_EXPERT)
@@ -98,9 +99,7 @@ def experiences_visible_to(user, today: datetime.date | None = None) -> QuerySet
 
 def submitted_by_own_partner(user) -> Exists | None:
     """Stories submitted by someone of a partner that `user` edits (None: edits none)."""
-    partner_ids = list(
-        user.partner_memberships.filter(is_editor=True).values_list("partner_id", flat=True)
-    )
+    partner_ids = editable_partner_ids(user)
     if not partner_ids:
         return None
     return Exists(
@@ -123,9 +122,7 @@ def get_experience_for_user(user, pk, *, write: bool = False) -> Experience:
 
 def can_submit_experiences(user) -> bool:
     """Staff, and the editors of a partner (for their own organisation)."""
-    return is_staff(user) or (
-        user.is_authenticated and user.partner_memberships.filter(is_editor=True).exists()
-    )
+    return is_staff(user) or bool(editable_partner_ids(user))
 
 
 def get_experience_for_review(user, pk) -> tuple[Experience, Person]:

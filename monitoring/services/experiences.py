@@ -11,6 +11,7 @@ from avk.access import is_staff
 from avk.audit import audit_group, audit_record, diff
 from monitoring.forms.experiences import ExperienceForm
 from monitoring.models import Consent, Experience
+from partners.access import can_edit_partner
 from partners.models import Person
 
 # A change to what the story says (or who tells it) needs a new review.
@@ -30,10 +31,9 @@ def experience_create(
     Staff write stories for any partner; a partner's editor only for an organisation they
     edit (the form offers only those; checked again here)."""
     partner = form.cleaned_data.get("partner")
-    if not is_staff(user) and (
-        partner is None
-        or not user.partner_memberships.filter(partner=partner, is_editor=True).exists()
-    ):
+    if partner is None and not is_staff(user):
+        raise PermissionDenied
+    if partner is not None and not can_edit_partner(user, partner):
         raise PermissionDenied
     with transaction.atomic():
         experience = form.save(commit=False)

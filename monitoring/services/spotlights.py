@@ -9,15 +9,8 @@ from avk.audit import audit_record, diff
 from monitoring.forms.spotlights import SpotlightForm
 from monitoring.models import Spotlight
 
-AUDITED_FIELDS = [
-    "title",
-    "partner",
-    "intervention",
-    "experience",
-    "starts_on",
-    "ends_on",
-    "is_public",
-]
+# Everything the form sets but the free text.
+AUDITED_FIELDS = [field for field in SpotlightForm.Meta.fields if field != "text"]
 
 
 def spotlight_save(*, form: SpotlightForm, user) -> Spotlight:

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
@@ -27,7 +28,9 @@ TASKS = (
 )
 
 
+# It may show a story in the spotlight: a withdrawn consent must hide it on the next request.
 @login_not_required
+@never_cache
 def home(request):
     """The start page: a public welcome, or a dashboard that leads with what the person
     should do now (votes they owe, actions, their organisation's gaps, staff's follow-up);

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from avk.access import is_staff, staff_required
@@ -28,11 +29,13 @@ from monitoring.services.experiences import (
     experience_review,
     experience_update,
 )
+from partners.access import editable_partner_ids
 from partners.models import Partner
 
 PER_PAGE = 25
 
 
+@never_cache
 @require_GET
 def experience_list_view(request):
     """The stories the reader may read; staff filter them on their review status."""
@@ -64,14 +67,13 @@ def experience_create_view(request):
     partners = (
         None
         if staff
-        else Partner.objects.filter(
-            memberships__user=request.user, memberships__is_editor=True, is_active=True
-        )
+        else Partner.objects.filter(pk__in=editable_partner_ids(request.user), is_active=True)
     )
     data = request.POST or None
     form = ExperienceForm(data, partners=partners)
     consent_form = ConsentForm(data, initial={"given_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid() & consent_form.is_valid():
+    # Both forms are checked (not `and`), so every mistake is shown at once.
+    if request.method == "POST" and all([form.is_valid(), consent_form.is_valid()]):
         try:
             experience = experience_create(
                 form=form, user=request.user, **consent_form.cleaned_data
@@ -91,6 +93,8 @@ def experience_create_view(request):
     )
 
 
+# A withdrawn consent hides the story on the next request: no browser may keep the page.
+@never_cache
 @require_GET
 def experience_detail(request, pk):
     experience = get_experience_for_user(request.user, pk)

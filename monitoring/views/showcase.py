@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from monitoring.selectors.experiences import showcase_stories
@@ -17,7 +18,9 @@ from monitoring.selectors.spotlights import public_spotlights
 from partners.models import Intervention, Partner
 
 
+# A withdrawn consent hides a story on the next request: no browser or proxy may keep it.
 @login_not_required
+@never_cache
 @require_GET
 def index(request):
     today = timezone.localdate()

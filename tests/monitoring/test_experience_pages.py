@@ -251,8 +251,10 @@ def test_a_withdrawn_story_disappears_everywhere_on_the_next_request(client, sta
     consent.refresh_from_db()
     assert consent.withdrawn_at and consent.withdrawn_by == staff
     assert not any(seen_by_outsider().values())
-    # Staff still see the story and its history.
+    # Staff still see the story and its history; no page with a story may be kept in a cache.
     client.force_login(staff)
+    for page in (showcase, detail(experience), LIST):
+        assert "no-store" in client.get(page)["Cache-Control"]
     assert client.get(detail(experience)).status_code == 200
     assert client.post(url).status_code == 302  # twice changes nothing
     assert AuditEntry.objects.filter(action="consent.withdrawn").count() == 1
