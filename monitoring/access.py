@@ -85,12 +85,10 @@ def experiences_visible_to(user, today: datetime.date | None = None) -> QuerySet
     if is_staff(user):
         return experiences
     if not user.is_authenticated:
-        return experiences.filter(
-            consent_covers([Visibility.PUBLIC], today), review=Experience.Review.APPROVED
-        )
+        return public_experiences(today)
     visible = Q(consent_covers(BEYOND_STAFF, today), review=Experience.Review.APPROVED)
     if reviewer_of(user, today):
-        visible |= Q(consent_covers(BEYOND_STAFF, today))
+        visible |= Q(pk__in=reviewable_experiences(today).values("pk"))
     own = submitted_by_own_partner(user)
     if own is not None:
         visible |= Q(own, consent_covers(Visibility.values, today))
@@ -131,8 +129,14 @@ def get_experience_for_review(user, pk) -> tuple[Experience, Person]:
     reviewer = reviewer_of(user)
     if reviewer is None:
         raise PermissionDenied
-    today = timezone.localdate()
-    experiences = with_current_consent(Experience.objects.all(), today)
-    return get_object_or_404(experiences.filter(consent_covers(BEYOND_STAFF, today)), pk=pk), (
-        reviewer
+    experiences = reviewable_experiences().select_related("municipality", "partner")
+    return get_object_or_404(experiences, pk=pk), reviewer
+
+
+def reviewable_experiences(today: datetime.date | None = None) -> QuerySet[Experience]:
+    """The stories the experience experts review: those whose consent reaches beyond staff
+    (a story for staff only needs no review)."""
+    today = _today(today)
+    return with_current_consent(Experience.objects.all(), today).filter(
+        consent_covers(BEYOND_STAFF, today)
     )

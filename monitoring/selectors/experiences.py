@@ -7,11 +7,10 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from monitoring.access import (
-    BEYOND_STAFF,
     consent_covers,
     experiences_visible_to,
     public_experiences,
-    with_current_consent,
+    reviewable_experiences,
 )
 from monitoring.models import Consent, Experience
 from monitoring.models.indicators import Visibility
@@ -42,12 +41,10 @@ def experience_list(user, *, review: str = "", today: datetime.date | None = Non
 
 
 def review_queue(today: datetime.date | None = None) -> QuerySet:
-    """The stories waiting for an experience expert: those whose consent reaches beyond
-    staff (a story for staff only needs no review), oldest first."""
-    today = today or timezone.localdate()
-    experiences = with_current_consent(Experience.objects.all(), today)
+    """The stories waiting for an experience expert, oldest first (one query)."""
     return (
-        experiences.filter(consent_covers(BEYOND_STAFF, today), review=Experience.Review.WAITING)
+        reviewable_experiences(today)
+        .filter(review=Experience.Review.WAITING)
         .select_related("municipality", "partner")
         .order_by("created_at", "pk")
     )
