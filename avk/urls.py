@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from avk import views as avk_views
-from partners.urls import showcase_urlpatterns
+from monitoring.urls import showcase_urlpatterns
 
 admin.site.site_header = "AVK-portaal"
 admin.site.site_title = "AVK-portaal"

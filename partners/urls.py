@@ -8,7 +8,6 @@ from partners.views import (
     interventions,
     invitations,
     quickscan,
-    showcase,
     team,
 )
 
@@ -66,9 +65,3 @@ urlpatterns = [
     path("export/partners.csv", exports.export_directory, name="export_directory"),
     path("export/teams.csv", exports.export_teams, name="export_teams"),
 ]
-
-# The public showcase has its own address (/etalage/) and namespace, wired in avk/urls.py.
-showcase_urlpatterns = (
-    [path("", showcase.index, name="index")],
-    "showcase",
-)

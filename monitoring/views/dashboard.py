@@ -1,12 +1,16 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
 from governance.selectors.voting import awaiting_vote_count
+from monitoring.access import can_submit_experiences, reviewer_of
 from monitoring.selectors.dashboard import own_partner_alerts, partner_alerts
+from monitoring.selectors.experiences import review_queue
+from monitoring.selectors.spotlights import spotlights_for
 from partners.models import Invitation, Partner
 
 # What the "To do" section lists; the dashboard says "nothing to do" when all are empty.
@@ -20,10 +24,13 @@ TASKS = (
     "incomplete_teams",
     "scans_missing",
     "bodies_without_experience_expert",
+    "stories_to_review",
 )
 
 
+# It may show a story in the spotlight: a withdrawn consent must hide it on the next request.
 @login_not_required
+@never_cache
 def home(request):
     """The start page: a public welcome, or a dashboard that leads with what the person
     should do now (votes they owe, actions, their organisation's gaps, staff's follow-up);
@@ -42,6 +49,9 @@ def home(request):
         "open_actions": open_actions.count(),
         "overdue_actions": open_actions.filter(due_date__lt=timezone.localdate()).count(),
         "own_partner_alerts": own_partner_alerts(memberships),
+        "spotlights": spotlights_for(user),
+        "can_submit_stories": can_submit_experiences(user),
+        "stories_to_review": review_queue().count() if reviewer_of(user) else 0,
     }
     if context["is_staff"]:
         context.update(

@@ -1,7 +1,8 @@
 """The interventions inventory: "weten wie waar wat doet en met wie".
 
 Everyone logged in reads and searches it; a partner's editors (and staff) record what the
-partner runs; staff put good examples in the public showcase (partners.views.showcase).
+partner runs; staff put good examples in the public showcase (/etalage/,
+shown by the monitoring app).
 """
 
 from django.contrib import messages

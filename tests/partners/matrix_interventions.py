@@ -1,6 +1,7 @@
-"""Permission-matrix entries for the interventions inventory and the public showcase."""
+"""Permission-matrix entries for the interventions inventory (the public showcase, which
+shows them, is in tests/monitoring/matrix_experiences.py)."""
 
-from tests.matrix import EVERYONE, EVERYONE_LOGGED_IN, PARTNER_A_WRITERS, POST_ONLY
+from tests.matrix import EVERYONE_LOGGED_IN, PARTNER_A_WRITERS, POST_ONLY
 from tests.partners.factories_interventions import InterventionFactory
 
 
@@ -22,5 +23,4 @@ EXPECTED = {
         POST_ONLY
         | {"editor_a": 403, "editor_b": 403, "db_member": 403, "sg_member": 403, "outsider": 403},
     ),
-    "showcase:index": (lambda o: {}, EVERYONE),
 }

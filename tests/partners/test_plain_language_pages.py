@@ -1,5 +1,5 @@
 """The pages a partner editor reads are in plain Dutch: the partner page, the covenant
-commitment, the AVK team, the quick scan, and the public showcase."""
+commitment, the AVK team, and the quick scan (the public showcase: tests/monitoring)."""
 
 import pytest
 from django.urls import reverse
@@ -24,7 +24,3 @@ def test_the_quick_scan_says_what_it_is_for(client_for, editor_a, partner_a):
     assert "klaar om volgens de AVK-aanpak te werken" in assert_plain_page(
         response.content.decode()
     )
-
-
-def test_the_showcase_is_plain(client, partner_a):
-    assert_plain_page(client.get(reverse("showcase:index")).content.decode())

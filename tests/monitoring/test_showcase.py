@@ -94,3 +94,16 @@ def test_query_count_does_not_grow(client, partner_a, partner_b):
         )
     large = _count(client)
     assert large == small, f"{small} queries with little data, {large} with 60 examples"
+
+
+def test_only_approved_public_stories_are_in_the_showcase(client, db):
+    from monitoring.models import Experience
+    from monitoring.models.indicators import Visibility
+    from tests.monitoring.factories_experiences import story
+
+    story(scope=Visibility.PUBLIC, title="Openbaar verhaal")
+    story(scope=Visibility.PARTNERS, title="Alleen voor partners")
+    story(scope=Visibility.PUBLIC, review=Experience.Review.WAITING, title="Nog niet gelezen")
+    html = client.get(URL).content.decode()
+    assert "Openbaar verhaal" in html
+    assert "Alleen voor partners" not in html and "Nog niet gelezen" not in html
