@@ -11,7 +11,7 @@ import logging
 
 import pypdf
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from avk import documents
 from avk.models import Document, User
@@ -34,6 +34,7 @@ SUBJECTS = {
     "decision_list": lambda: str(Body.objects.get(short_name="DB").pk),
     "reflection_report": lambda: str(ReflectionSession.objects.order_by("-year").first().year),
     "phase_plan": lambda: str(PhasePlan.objects.order_by("-number", "-version").first().pk),
+    "avk_monitor": lambda: str(timezone.localdate().year),
 }
 
 
