@@ -47,8 +47,8 @@ def _everyone_voted(db_body, member):
 def test_the_voting_page_buttons_lead_to_the_question(client_for, staff, member, db_body):
     memo = _everyone_voted(db_body, member)
     page = client_for(staff).get(reverse("governance:memo_vote", args=[memo.pk])).content.decode()
-    assert f'action="{close_url(memo)}"' in page and f'action="{withdraw_url(memo)}"' in page
-    # The button's own POST carries no confirmation: it asks first.
+    assert f'href="{close_url(memo)}"' in page and f'href="{withdraw_url(memo)}"' in page
+    # A POST without the confirmation (an old form, a forged request) only asks too.
     response = client_for(staff).post(close_url(memo))
     assert response.status_code == 200
     html = response.content.decode()
