@@ -6,6 +6,11 @@
   submitted, everyone logged in reads it (the alliance's decisions are open to its members).
 - Only the holder of a current seat of the body, in a role the body lets vote, votes, and
   only while the voting is open (checked again in the service, under a lock).
+- A conflict of interest is declared by the holder of a current voting seat for their own
+  seat, or recorded by staff for any voting seat; withdrawn by that seat-holder or staff.
+  Who stepped aside is shown to everyone who sees the memo; why, only to staff and the
+  body's own seat-holders (the memo PDF, which anyone logged in may ask for, says who,
+  never why).
 - A body's meetings are read by the holders of a current seat in it and by staff.
 - An action's status is changed by its owner or by staff.
 """
@@ -21,7 +26,15 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
-from governance.models import ActionItem, Body, Meeting, Memo, Seat
+from governance.models import (
+    ActionItem,
+    Body,
+    ConflictOfInterest,
+    Meeting,
+    Memo,
+    ProposedDecision,
+    Seat,
+)
 
 
 def require_staff(user) -> None:
@@ -88,6 +101,40 @@ def voting_seat(user, body: Body, *, seats: Iterable[Seat] | None = None) -> Sea
     if seats is None:
         seats = voting_seats_of(body).filter(person__user=user).select_related("person", "body")
     return first_voting_seat(seat for seat in seats if seat.person.user_id == user.pk)
+
+
+def may_read_conflict_reasons(user, body: Body, *, my_seat: Seat | None = None) -> bool:
+    """Staff and the holders of a current seat of `body` (any role) read why someone
+    stepped aside; `my_seat`: the user's voting seat there, when the caller has it (then
+    no query)."""
+    if is_staff(user) or my_seat is not None:
+        return True
+    return body.pk in body_ids_of(user)
+
+
+def get_decision_for_declaring(user, pk) -> tuple[ProposedDecision, Memo]:
+    """A proposed decision and its memo on which the user may report a conflict of
+    interest: 404 when the memo is hidden from them, 403 unless they are staff or hold a
+    current voting seat of its body."""
+    decision = get_object_or_404(
+        ProposedDecision.objects.only("pk", "memo_id", "kind", "text"), pk=pk
+    )
+    memo = get_memo_for_user(user, decision.memo_id)
+    if not is_staff(user) and voting_seat(user, memo.body) is None:
+        raise PermissionDenied
+    return decision, memo
+
+
+def get_conflict_for_user(user, pk) -> ConflictOfInterest:
+    """A declaration the user may withdraw: 404 when its memo is hidden from them, 403
+    unless it is their own seat's or they are staff."""
+    conflict = get_object_or_404(
+        ConflictOfInterest.objects.select_related("seat__person", "decision"), pk=pk
+    )
+    get_memo_for_user(user, conflict.decision.memo_id)
+    if not is_staff(user) and conflict.seat.person.user_id != user.pk:
+        raise PermissionDenied
+    return conflict
 
 
 def mfa_missing(user) -> bool:

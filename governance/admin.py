@@ -4,6 +4,7 @@ from governance.models import (
     ActionItem,
     AgendaItem,
     Body,
+    ConflictOfInterest,
     Decision,
     Meeting,
     Memo,
@@ -99,6 +100,14 @@ class VoteAdmin(ReadOnlyAdmin):
 class VoteRecordAdmin(ReadOnlyAdmin):
     list_display = ["vote", "choice", "cast_by", "cast_at"]
     list_select_related = ["cast_by"]
+
+
+@admin.register(ConflictOfInterest)
+class ConflictOfInterestAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "seat", "reason", "recorded_by", "declared_at"]
+    list_filter = ["seat__body"]
+    list_select_related = ["decision", "seat__person", "seat__body", "recorded_by"]
+    search_fields = ["seat__person__name", "decision__text"]
 
 
 @admin.register(Decision)

@@ -326,4 +326,10 @@ OPEN_VOTES = {
     CHAIR_EMAIL: ["acknowledged", "for", "for"],
     EXPERT_EMAIL: ["acknowledged", "for"],
 }
+# The experience expert stepped aside on the third decision: a personal interest.
+OPEN_CONFLICTS = {
+    EXPERT_EMAIL: [
+        (2, "Mijn partner werkt bij de organisatie die de programmamanager levert."),
+    ],
+}
 OPEN_VOTING_DAYS = 10

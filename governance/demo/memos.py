@@ -10,6 +10,7 @@ needs one.
 
 The open memo to the DB is in voting with its deadline 10 days after the demo is built; the
 chair and the experience expert have voted, the demo DB member (db-lid@avk.example) not yet.
+The experience expert stepped aside on its third decision (a conflict of interest).
 
 The texts are in `governance.demo.memo_texts`; the DB meetings on both memos are built by
 `governance.demo.meetings`. `build()` is idempotent: a memo already there (by body and
@@ -25,6 +26,7 @@ from django.utils import timezone
 from avk.models import User
 from governance.demo import meetings
 from governance.demo.memo_texts import (
+    OPEN_CONFLICTS,
     OPEN_DECISIONS,
     OPEN_INTRODUCTION,
     OPEN_SECTIONS,
@@ -44,6 +46,7 @@ from governance.demo.memo_texts import (
     STAFF_EMAIL,
 )
 from governance.models import Body, Memo, MemoSection, MemoVersion, ProposedDecision
+from governance.services.conflicts import conflict_declare
 from governance.services.decisions import voting_close
 from governance.services.memos import memo_snapshot
 from governance.services.voting import memo_submit, vote_cast
@@ -77,6 +80,14 @@ def _votes(memo: Memo, votes: dict[str, list[str]], *, when) -> None:
     for email, choices in votes.items():
         for decision, choice in zip(decisions, choices, strict=False):
             vote_cast(user=users[email], decision=decision, choice=choice, now=when(email))
+
+
+def _conflicts(memo: Memo, conflicts: dict[str, list[tuple[int, str]]], *, now) -> None:
+    decisions = list(memo.decisions.order_by("order", "pk"))
+    users = {u.email: u for u in User.objects.filter(email__in=conflicts)}
+    for email, declared in conflicts.items():
+        for index, reason in declared:
+            conflict_declare(user=users[email], decision=decisions[index], reason=reason, now=now)
 
 
 @override_settings(AVK_VOTE_REQUIRE_MFA=False)
@@ -129,6 +140,7 @@ def build() -> dict[str, Memo]:
                 now=now,
             )
             _votes(current, OPEN_VOTES, when=lambda _email: now)
+            _conflicts(current, OPEN_CONFLICTS, now=now)
         memos["open"] = current
         meetings.build(body=body, seed=seed, current=current, staff=staff)
     return memos

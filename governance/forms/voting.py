@@ -62,3 +62,10 @@ class VoteForm(forms.Form):
         self.fields["choice"].error_messages["invalid_choice"] = _(
             "Choose one of the options shown."
         )
+
+
+class ConfirmStepForm(forms.Form):
+    """The second POST of a step that cannot be undone (templates/includes/confirm_step.html):
+    only confirm=yes takes the step; anything else shows the confirmation again."""
+
+    confirm = forms.ChoiceField(choices=[("yes", "yes")], widget=forms.HiddenInput)

@@ -1,4 +1,5 @@
 from governance.models.bodies import Body, Majority, Seat, SeatQuerySet
+from governance.models.conflicts import ConflictOfInterest
 from governance.models.meetings import ActionItem, AgendaItem, CalendarFeed, Meeting
 from governance.models.memos import Memo, MemoAnnex, MemoSection, MemoVersion, ProposedDecision
 from governance.models.voting import Choice, Decision, Vote, VoteRecord
@@ -9,6 +10,7 @@ __all__ = [
     "Body",
     "CalendarFeed",
     "Choice",
+    "ConflictOfInterest",
     "Decision",
     "Majority",
     "Meeting",

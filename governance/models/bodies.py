@@ -108,12 +108,13 @@ class Body(TimeStampedModel):
     def quorum_for(self, voting_seats: int) -> int:
         """Votes needed for a valid vote, given the number of voting seats.
 
-        Without a rule: more than half of the voting seats.
+        Without a rule: more than half of the voting seats. Never less than one: where
+        nobody may vote (all stepped aside), there is no decision.
         """
         if self.quorum_count is not None:
             return self.quorum_count
         if self.quorum_percent is not None:
-            return math.ceil(voting_seats * self.quorum_percent / 100)
+            return max(1, math.ceil(voting_seats * self.quorum_percent / 100))
         return voting_seats // 2 + 1
 
 

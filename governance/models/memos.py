@@ -225,6 +225,14 @@ class ProposedDecision(models.Model):
     votes_against = models.PositiveSmallIntegerField(_("against"), null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField(_("abstain"), null=True, blank=True)
     acknowledgements = models.PositiveSmallIntegerField(_("acknowledged"), null=True, blank=True)
+    # Written at the close: the voting seats left once those who stepped aside (a conflict
+    # of interest) are taken out, and the quorum over them.
+    voting_seats = models.PositiveSmallIntegerField(
+        _("people who could vote on it at closing"), null=True, blank=True
+    )
+    quorum = models.PositiveSmallIntegerField(
+        _("minimum number of voters (quorum) at closing"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("proposed decision")

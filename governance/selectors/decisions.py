@@ -7,10 +7,13 @@ fixed number of queries whatever its length.
 import re
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.csv import to_csv
-from governance.models import Body, Decision, ProposedDecision
+from governance.models import Body, Decision, Memo, ProposedDecision
+from governance.selectors.conflicts import conflicts_prefetch
+from governance.selectors.voting import vote_page
 
 # Memo texts often already start with the verb ("in te stemmen met ..."): the list says it
 # in the past tense itself, so that opening is dropped rather than said twice.
@@ -23,8 +26,13 @@ _LEADING_VERB = re.compile(
 
 
 def decision_entries(body: Body, *, year: int | None = None) -> QuerySet[Decision]:
-    """The body's decision list, newest first, with each memo loaded in the same query."""
-    entries = Decision.objects.filter(body=body).select_related("proposed_decision__memo")
+    """The body's decision list, newest first, with each memo loaded in the same query and
+    who stepped aside (`proposed_decision.stepped_aside`) in one more."""
+    entries = (
+        Decision.objects.filter(body=body)
+        .select_related("proposed_decision__memo")
+        .prefetch_related(conflicts_prefetch("proposed_decision__conflicts"))
+    )
     if year is not None:
         entries = entries.filter(year=year)
     return entries.order_by("-year", "-sequence", "-id")
@@ -60,12 +68,23 @@ def decision_votes(entry: Decision) -> str:
     }
 
 
+def stepped_aside_text(entry: Decision) -> str:
+    """Who did not vote because of a conflict of interest, by name and role: "Lineke
+    (ervaringsdeskundige)". Never why: the CSV and the PDF go to anyone logged in."""
+    return ", ".join(
+        f"{c.seat.person.name} ({c.seat.get_role_display().lower()})"
+        for c in getattr(entry.proposed_decision, "stepped_aside", [])
+    )
+
+
 def with_phrases(entries) -> list[Decision]:
-    """The entries, each with `.phrase` and `.votes_text` ready for a template."""
+    """The entries, each with `.phrase`, `.votes_text` and `.aside_text` ready for a
+    template."""
     entries = list(entries)
     for entry in entries:
         entry.phrase = decision_phrase(entry)
         entry.votes_text = decision_votes(entry)
+        entry.aside_text = stepped_aside_text(entry)
     return entries
 
 
@@ -81,6 +100,7 @@ def decision_list_csv(body: Body, *, year: int | None = None) -> str:
         _("Abstained"),
         _("Memo"),
         _("Memo date"),
+        _("Did not vote (personal interest)"),
     ]
     rows = (
         [
@@ -93,6 +113,7 @@ def decision_list_csv(body: Body, *, year: int | None = None) -> str:
             _count(entry.proposed_decision.votes_abstain),
             entry.proposed_decision.memo.title,
             f"{entry.proposed_decision.memo.memo_date:%d-%m-%Y}",
+            stepped_aside_text(entry),
         ]
         for entry in decision_entries(body, year=year)
     )
@@ -101,3 +122,32 @@ def decision_list_csv(body: Body, *, year: int | None = None) -> str:
 
 def _count(value) -> str:
     return "" if value is None else str(value)
+
+
+def close_preview(memo: Memo, user) -> dict:
+    """The confirmation page before staff close a voting: the voting page's tallies,
+    whether it can be closed now (or why not), and what the close does."""
+    page = vote_page(memo, user)
+    allowed = page["can_close"]
+    if allowed:
+        refusal = ""
+    elif not page["is_open"]:
+        refusal = _("Only a memo in voting can be closed.")
+    else:
+        refusal = _("The voting can only be closed early once every member has voted.")
+    early = memo.voting_deadline is not None and timezone.now() < memo.voting_deadline
+    return page | {
+        "step": "close",
+        "allowed": allowed,
+        "refusal": refusal,
+        "question": _("Close the voting now?"),
+        "confirm_label": _("Yes, close the voting"),
+        "consequences": [
+            _("The voting closes now, before the end time.")
+            if early
+            else _("The voting closes now."),
+            _("Nobody can vote or change a vote any more."),
+            _("The results are recorded. They never change again."),
+            _("Adopted and noted decisions get a number on the decision list."),
+        ],
+    }

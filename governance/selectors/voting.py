@@ -12,8 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from avk.access import is_staff
-from governance.access import mfa_missing, voting_seat, voting_seats_of, voting_seats_of_user
-from governance.models import Memo, ProposedDecision, Seat, Vote
+from governance.access import (
+    may_read_conflict_reasons,
+    mfa_missing,
+    voting_seat,
+    voting_seats_of,
+    voting_seats_of_user,
+)
+from governance.models import ConflictOfInterest, Memo, ProposedDecision, Seat, Vote
+from governance.selectors.conflicts import conflicts_of, open_for_conflicts
 
 OPEN = (Memo.Status.VOTING,)
 
@@ -64,10 +71,18 @@ class DecisionTally:
     votes_abstain: int = 0
     acknowledgements: int = 0
     my_vote: dict | None = None
+    my_conflict: ConflictOfInterest | None = None
+    stepped_aside: list = field(default_factory=list)
+    seat_count: int = 0  # the voting seats left once those who stepped aside are out
+    quorum: int = 0
+    can_vote: bool = False
+    can_declare: bool = False
+    can_withdraw_conflict: bool = False
     show_tally: bool = False
     missing: str = ""
     not_voted: list = field(default_factory=list)
     voted_count: int = 0
+    responded: bool = False  # every voting seat voted or stepped aside
     choices: tuple = ()
 
     @property
@@ -96,7 +111,7 @@ def missing_text(*, decision: ProposedDecision, cast: int, quorum: int) -> str:
 
 
 def vote_page(memo: Memo, user) -> dict:
-    """Everything the voting page of `memo` shows to `user`, in at most five queries.
+    """Everything the voting page of `memo` shows to `user`, in at most seven queries.
 
     Tallies: staff always see them; a member sees a decision's tally after voting on it,
     or before when the body says so (tally_before_vote); others once the voting is closed
@@ -118,9 +133,13 @@ def vote_page(memo: Memo, user) -> dict:
     for vote in votes:
         by_decision.setdefault(vote["decision_id"], []).append(vote)
     counts = tally(votes)
+    conflicts = conflicts_of(memo)
 
     quorum = memo.quorum if closed and memo.quorum is not None else body.quorum_for(len(seats))
     seat_ids = {s.pk for s in seats}
+    window = _window_open(memo)
+    declaring = open_for_conflicts(memo)
+    can_vote = my_seat is not None and is_open and window
     rows = []
     for decision in decisions:
         if closed and decision.result:  # the counts written at the close
@@ -129,19 +148,38 @@ def vote_page(memo: Memo, user) -> dict:
             shown = counts[decision.pk]
         row = DecisionTally(decision=decision, choices=choices_for(decision), **shown)
         cast = by_decision.get(decision.pk, [])
+        row.stepped_aside = conflicts.get(decision.pk, [])
+        aside = {c.seat_id for c in row.stepped_aside} & seat_ids
+        if closed and decision.voting_seats is not None:  # written at the close
+            row.seat_count, row.quorum = decision.voting_seats, decision.quorum
+        elif closed:
+            row.seat_count, row.quorum = memo.voting_seats or len(seats), quorum
+        else:
+            row.seat_count = len(seats) - len(aside)
+            row.quorum = body.quorum_for(row.seat_count)
         if my_seat is not None:
             row.my_vote = next((v for v in cast if v["seat_id"] == my_seat.pk), None)
+            row.my_conflict = next((c for c in row.stepped_aside if c.seat_id == my_seat.pk), None)
+        row.can_vote = can_vote and row.my_conflict is None
+        row.can_declare = (
+            my_seat is not None
+            and declaring
+            and not row.is_note
+            and row.my_vote is None
+            and row.my_conflict is None
+        )
+        row.can_withdraw_conflict = row.my_conflict is not None and declaring
         voted = {v["seat_id"] for v in cast} & seat_ids
         row.voted_count = len(voted)
+        row.responded = len(voted | aside) == len(seats)
         row.show_tally = closed or staff or body.tally_before_vote or (row.my_vote is not None)
         if is_open:
-            row.missing = missing_text(decision=decision, cast=row.cast, quorum=quorum)
+            row.missing = missing_text(decision=decision, cast=row.cast, quorum=row.quorum)
             if staff:
-                row.not_voted = [s for s in seats if s.pk not in voted]
+                row.not_voted = [s for s in seats if s.pk not in voted and s.pk not in aside]
         rows.append(row)
 
-    everyone = bool(decisions) and all(r.voted_count == len(seats) for r in rows)
-    can_vote = my_seat is not None and is_open and _window_open(memo)
+    everyone = bool(decisions) and all(r.responded for r in rows)
     return {
         "memo": memo,
         "body": body,
@@ -152,6 +190,8 @@ def vote_page(memo: Memo, user) -> dict:
         "my_seat": my_seat,
         "can_vote": can_vote,
         "needs_mfa": can_vote and mfa_missing(user),
+        "show_reasons": bool(conflicts) and may_read_conflict_reasons(user, body, my_seat=my_seat),
+        "can_record_conflicts": staff and declaring,
         "seat_count": len(seats),
         "quorum": quorum,
         "everyone_voted": everyone,
@@ -185,7 +225,10 @@ def _awaiting(seats: list[Seat]) -> QuerySet[ProposedDecision]:
         memo__voting_deadline__gt=now,
         memo__voting_opens_at__lte=now,
         memo__body_id__in={s.body_id for s in seats},
-    ).exclude(Exists(Vote.objects.filter(decision=OuterRef("pk"), seat_id__in=seat_ids)))
+    ).exclude(
+        Exists(Vote.objects.filter(decision=OuterRef("pk"), seat_id__in=seat_ids))
+        | Exists(ConflictOfInterest.objects.filter(decision=OuterRef("pk"), seat_id__in=seat_ids))
+    )
 
 
 def decisions_awaiting(user) -> list[ProposedDecision]:
@@ -207,3 +250,24 @@ def awaiting_vote_count(user) -> int:
     if not seats:
         return 0
     return _awaiting(seats).count()
+
+
+def withdraw_preview(memo: Memo, user) -> dict:
+    """The confirmation page before withdrawing a memo: whether it can be, and what happens."""
+    allowed = memo.status in (Memo.Status.SUBMITTED, Memo.Status.VOTING)
+    return {
+        "memo": memo,
+        "body": memo.body,
+        "step": "withdraw",
+        "allowed": allowed,
+        "refusal": "" if allowed else _("Only a submitted memo or one in voting can be withdrawn."),
+        "question": _("Withdraw this memo?"),
+        "confirm_label": _("Yes, withdraw the memo"),
+        "consequences": [
+            _("The memo is withdrawn. The voting stops at once."),
+            _("Nobody can vote on its proposals any more."),
+            _("The proposals get no result and no number on the decision list."),
+            _("The votes cast so far are kept."),
+            _("A withdrawn memo cannot be submitted again."),
+        ],
+    }

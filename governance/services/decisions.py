@@ -4,7 +4,9 @@ noted decisions in the body's decision list.
 - the deadline closes a voting (the beat); staff may close it early once every voting
   seat has voted on every decision;
 - at the close the counts and results are written once and never change again, and each
-  adopted or noted decision gets its number in the body's decision list.
+  adopted or noted decision gets its number in the body's decision list;
+- a decision's quorum is counted over the voting seats that did not step aside on it (a
+  conflict of interest); the majority is over the votes cast, so theirs never count.
 """
 
 import datetime
@@ -17,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
 from governance.access import require_staff, voting_seats_of
-from governance.models import Body, Decision, Memo, ProposedDecision, Vote
+from governance.models import Body, ConflictOfInterest, Decision, Memo, ProposedDecision, Vote
+from governance.selectors.conflicts import stepped_aside_counts
 from governance.selectors.voting import COUNT_FIELDS, counts_by_decision
 from governance.services.voting import locked_memo
 
@@ -46,7 +49,8 @@ def decision_result(
 
 
 def everyone_voted(memo: Memo) -> bool:
-    """Has every current voting seat voted (or acknowledged) on every proposed decision?"""
+    """Has every current voting seat voted (or acknowledged) on every proposed decision,
+    or stepped aside on it (a conflict of interest)?"""
     seat_ids = set(voting_seats_of(memo.body).values_list("pk", flat=True))
     decision_ids = list(memo.decisions.values_list("pk", flat=True))
     cast = set(
@@ -54,7 +58,12 @@ def everyone_voted(memo: Memo) -> bool:
             "decision_id", "seat_id"
         )
     )
-    return len(cast) == len(seat_ids) * len(decision_ids)
+    aside = set(
+        ConflictOfInterest.objects.filter(
+            decision_id__in=decision_ids, seat_id__in=seat_ids
+        ).values_list("decision_id", "seat_id")
+    )
+    return len(cast | aside) == len(seat_ids) * len(decision_ids)
 
 
 def voting_close(*, memo: Memo, user=None, now: datetime.datetime | None = None) -> Memo:
@@ -82,9 +91,13 @@ def voting_close(*, memo: Memo, user=None, now: datetime.datetime | None = None)
             )
 
         body = memo.body
-        seats = voting_seats_of(body, on=timezone.localtime(now).date()).count()
+        seat_ids = set(
+            voting_seats_of(body, on=timezone.localtime(now).date()).values_list("pk", flat=True)
+        )
+        seats = len(seat_ids)
         quorum = body.quorum_for(seats)
         counts = counts_by_decision(memo)
+        aside = stepped_aside_counts(memo, seat_ids)
         decisions = list(memo.decisions.order_by("order", "pk"))
         results = {}
         for decision in decisions:
@@ -92,18 +105,21 @@ def voting_close(*, memo: Memo, user=None, now: datetime.datetime | None = None)
                 continue  # written once, never again
             for name, count in counts[decision.pk].items():
                 setattr(decision, name, count)
+            # Those who stepped aside are not counted: quorum over the seats that remain.
+            decision.voting_seats = seats - aside[decision.pk]
+            decision.quorum = body.quorum_for(decision.voting_seats)
             decision.result = decision_result(
                 kind=decision.kind,
                 votes_for=decision.votes_for,
                 votes_against=decision.votes_against,
                 votes_abstain=decision.votes_abstain,
-                quorum=quorum,
+                quorum=decision.quorum,
                 majority=body.majority,
             )
             results[str(decision.pk)] = decision.result
         ProposedDecision.objects.bulk_update(
             decisions,
-            [*COUNT_FIELDS.values(), "result"],
+            [*COUNT_FIELDS.values(), "result", "voting_seats", "quorum"],
         )
 
         memo.status = Memo.Status.DECIDED
@@ -131,6 +147,7 @@ def voting_close(*, memo: Memo, user=None, now: datetime.datetime | None = None)
                 "results": ["", results],
                 "decision_list": ["", numbers],
                 "quorum": ["", f"{quorum}/{seats}"],
+                "stepped_aside": ["", {str(pk): n for pk, n in aside.items() if n}],
             },
             group=audit_group("memo", memo.pk),
         )

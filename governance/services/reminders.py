@@ -38,7 +38,7 @@ from avk.emails import mail_queue_many
 from avk.links import absolute_reverse
 from avk.models import OutgoingMail
 from governance.access import first_voting_seat
-from governance.models import ActionItem, Memo, Seat, Vote
+from governance.models import ActionItem, ConflictOfInterest, Memo, Seat, Vote
 
 TEMPLATE = "governance_digest"
 KEY_PREFIX = "governance-digest:"
@@ -135,6 +135,11 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
     }
     cast = defaultdict(int)
     for seat_id, memo_id in Vote.objects.filter(
+        decision__memo__in=memos, seat_id__in=[s.pk for s in seat_of.values()]
+    ).values_list("seat_id", "decision__memo_id"):
+        cast[(seat_id, memo_id)] += 1
+    # A decision the seat stepped aside on (a conflict of interest) awaits no vote either.
+    for seat_id, memo_id in ConflictOfInterest.objects.filter(
         decision__memo__in=memos, seat_id__in=[s.pk for s in seat_of.values()]
     ).values_list("seat_id", "decision__memo_id"):
         cast[(seat_id, memo_id)] += 1

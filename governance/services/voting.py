@@ -7,7 +7,9 @@ The rules:
   is VOTING and before its deadline; both are checked under a row lock on the memo, so a
   vote cannot slip in after the close (the close takes the same lock);
 - one vote per seat per decision (a database constraint); a change updates the vote and
-  adds a VoteRecord, so the history is kept.
+  adds a VoteRecord, so the history is kept;
+- a seat that declared a conflict of interest on a decision does not vote on it
+  (governance.services.conflicts; the same memo lock orders the two).
 """
 
 import datetime
@@ -20,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
 from governance.access import mfa_missing, require_staff, voting_seat
-from governance.models import Memo, ProposedDecision, Vote, VoteRecord
+from governance.models import ConflictOfInterest, Memo, ProposedDecision, Vote, VoteRecord
 from governance.selectors.voting import choices_for
 
 COMMENT_MAX = 2000
@@ -215,6 +217,10 @@ def vote_cast(
             raise ValidationError(_("The voting has closed. Votes can no longer change."))
         if choice not in choices_for(decision):
             raise ValidationError({"choice": _("Choose one of the options shown.")})
+        if ConflictOfInterest.objects.filter(decision=decision, seat=seat).exists():
+            raise ValidationError(
+                _("You reported a personal interest in this proposal. So you do not vote on it.")
+            )
 
         vote = Vote.objects.filter(decision=decision, seat=seat).first()
         created = False

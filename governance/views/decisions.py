@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from avk import documents
 from avk.access import is_staff
+from governance.access import may_read_conflict_reasons
 from governance.models import Body
 from governance.selectors.decisions import (
     decision_entries,
@@ -52,6 +53,8 @@ def decision_list(request, pk):
             # Reversed once, not per row: staff add an action from any decision.
             "action_create_url": reverse("governance:action_create") if staff else "",
             "can_request_pdf": documents.get_kind("decision_list") is not None,
+            # Who stepped aside is on the list for everyone; why, for staff and members.
+            "show_reasons": may_read_conflict_reasons(request.user, body),
         },
     )
 

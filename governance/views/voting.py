@@ -16,9 +16,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from avk.access import staff_required
 from avk.forms import add_errors
 from governance.access import get_memo_for_user, voting_seat
-from governance.forms.voting import MemoSubmitForm, VoteForm, default_deadline
+from governance.forms.voting import ConfirmStepForm, MemoSubmitForm, VoteForm, default_deadline
 from governance.models import Memo, ProposedDecision, Vote
-from governance.selectors.voting import decision_row, decisions_awaiting, vote_page
+from governance.selectors.decisions import close_preview
+from governance.selectors.voting import (
+    decision_row,
+    decisions_awaiting,
+    vote_page,
+    withdraw_preview,
+)
 from governance.services.decisions import voting_close
 from governance.services.voting import (
     MfaRequired,
@@ -118,8 +124,8 @@ def vote(request, pk):
 
 
 def _staff_step(request, pk, step, done: str):
-    """One staff step in a memo's voting (close, withdraw, archive): the service refuses
-    what the memo's state does not allow, and the page says so."""
+    """One staff step in a memo's voting (archive): the service refuses what the memo's
+    state does not allow, and the page says so."""
     memo = get_memo_for_user(request.user, pk, write=True)
     try:
         step(memo=memo, user=request.user)
@@ -130,18 +136,40 @@ def _staff_step(request, pk, step, done: str):
     return _to_vote_page(memo.pk)
 
 
+def _confirmed_step(request, pk, *, preview, step, done: str):
+    """A staff step that cannot be undone (close, withdraw): a GET or a first POST shows
+    what will happen (templates/includes/confirm_step.html); only the POST with
+    confirm=yes takes it. Works without JavaScript."""
+    memo = get_memo_for_user(request.user, pk, write=True)
+    form = ConfirmStepForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _staff_step(request, memo.pk, step, done)
+    context = preview(memo, request.user) | {"action": request.path}
+    return render(request, "governance/memo_confirm.html", context)
+
+
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def memo_close(request, pk):
-    return _staff_step(
-        request, pk, voting_close, _("The voting is closed. The results will not change any more.")
+    return _confirmed_step(
+        request,
+        pk,
+        preview=close_preview,
+        step=voting_close,
+        done=_("The voting is closed. The results will not change any more."),
     )
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw_memo(request, pk):
-    return _staff_step(request, pk, memo_withdraw, _("The memo has been withdrawn."))
+    return _confirmed_step(
+        request,
+        pk,
+        preview=withdraw_preview,
+        step=memo_withdraw,
+        done=_("The memo has been withdrawn."),
+    )
 
 
 @staff_required

@@ -248,10 +248,15 @@ def test_memo_from_draft_to_decision_list_and_pdf(
 
     # 3. Everyone has voted: staff close the voting early and see the results.
     page.goto(f"{base}/bestuur/memos/{memo.pk}/stemmen/")
-    close = page.get_by_role("button", name="Stemming nu sluiten")
+    close = page.get_by_role("link", name="Stemming nu sluiten")
     expect(close).to_be_visible(timeout=TIMEOUT)
     assert_accessible(page)
     close.click()
+    # A step that cannot be undone asks first, and says what will happen.
+    expect(page.locator("#confirm-step-heading")).to_have_text("Stemming nu sluiten?")
+    expect(page.locator("#confirm-step-warning")).to_contain_text("niet ongedaan maken")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, sluit de stemming").click()
     expect(page.locator("#vote-closed")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".alert-success").first).to_contain_text("De stemming is gesloten")
     memo.refresh_from_db()

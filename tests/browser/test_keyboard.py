@@ -165,7 +165,7 @@ def test_focus_ring_has_3_to_1_contrast_on_every_background(page: Page, live_ser
         ("a vote choice", f"#choice-{approve.pk}-for"),
         ("another vote choice", f"#choice-{approve.pk}-abstain"),
         ("a summary", "main details summary"),
-        ("a dark button", "#memo-close button, main .btn-primary"),
+        ("a dark button", "#memo-close, main .btn-primary"),
     ]
     for what, selector in targets:
         tab_to(page, selector)

@@ -1,5 +1,6 @@
 """Permission matrix entries of the voting (see tests/matrix.py)."""
 
+from governance.models import ConflictOfInterest, Seat
 from tests.factories import BodyFactory
 from tests.governance.factories import (
     MemoFactory,
@@ -9,6 +10,21 @@ from tests.governance.factories import (
 from tests.matrix import EVERYONE_LOGGED_IN, POST_ONLY, STAFF_ONLY
 
 NOT_STAFF = dict.fromkeys(["editor_a", "editor_b", "db_member", "sg_member", "outsider"], 403)
+
+
+DB_VOTERS_AND_STAFF = STAFF_ONLY | {"db_member": 200}
+
+
+def _db_decision(o):
+    body = Seat.objects.filter(person__user=o["db_member"]).first().body
+    return {"pk": ProposedDecisionFactory(memo=VotingMemoFactory(body=body)).pk}
+
+
+def _db_member_conflict(o):
+    seat = Seat.objects.filter(person__user=o["db_member"]).first()
+    decision = ProposedDecisionFactory(memo=VotingMemoFactory(body=seat.body))
+    conflict = ConflictOfInterest.objects.create(decision=decision, seat=seat, reason="Belang")
+    return {"pk": conflict.pk}
 
 
 def _draft_with_decision(o):
@@ -22,9 +38,13 @@ EXPECTED = {
         lambda o: {"pk": ProposedDecisionFactory(memo=VotingMemoFactory()).pk},
         POST_ONLY,
     ),
-    "governance:memo_close": (lambda o: {"pk": VotingMemoFactory().pk}, POST_ONLY | NOT_STAFF),
-    "governance:memo_withdraw": (lambda o: {"pk": VotingMemoFactory().pk}, POST_ONLY | NOT_STAFF),
+    # Steps that cannot be undone: a GET shows the confirmation (staff only).
+    "governance:memo_close": (lambda o: {"pk": VotingMemoFactory().pk}, STAFF_ONLY),
+    "governance:memo_withdraw": (lambda o: {"pk": VotingMemoFactory().pk}, STAFF_ONLY),
     "governance:memo_archive": (lambda o: {"pk": VotingMemoFactory().pk}, POST_ONLY | NOT_STAFF),
     "governance:my_votes": (lambda o: {}, EVERYONE_LOGGED_IN),
+    # A member of the body reports for their own seat; staff record one for any seat.
+    "governance:conflict_declare": (_db_decision, DB_VOTERS_AND_STAFF),
+    "governance:conflict_withdraw": (_db_member_conflict, POST_ONLY),
     "governance:body_rules": (lambda o: {"pk": BodyFactory().pk}, STAFF_ONLY),
 }

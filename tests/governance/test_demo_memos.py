@@ -10,6 +10,7 @@ from governance.demo import memos as demo_memos
 from governance.models import (
     ActionItem,
     AgendaItem,
+    ConflictOfInterest,
     Decision,
     Meeting,
     Memo,
@@ -91,6 +92,11 @@ def test_the_open_memo_awaits_the_demo_member(demo_alliance):
     )
     assert voters == {memo_texts.CHAIR_EMAIL, memo_texts.EXPERT_EMAIL}
     assert Vote.objects.filter(decision__memo=memo).count() == 5
+    # The experience expert stepped aside on the third decision, with a reason.
+    conflict = ConflictOfInterest.objects.get(decision__memo=memo)
+    assert conflict.seat.person.email == memo_texts.EXPERT_EMAIL
+    assert conflict.decision == memo.decisions.order_by("order").last()
+    assert conflict.reason
 
 
 def test_building_twice_changes_nothing(demo_alliance):

@@ -97,14 +97,15 @@ def test_staff_see_who_has_not_voted_and_close_when_everyone_has(
     assert "Anna de Vries" in page
     assert 'id="memo-close"' not in page
     # A forged early close is refused.
-    response = client_for(staff).post(reverse("governance:memo_close", args=[memo.pk]))
+    close_url = reverse("governance:memo_close", args=[memo.pk])
+    response = client_for(staff).post(close_url, {"confirm": "yes"})
     assert response.status_code == 302
     memo.refresh_from_db()
     assert memo.status == Memo.Status.VOTING
     sv.vote_cast(user=other, decision=decision, choice="for")
     page = client_for(staff).get(vote_url(memo)).content.decode()
     assert "Stemming nu sluiten" in page
-    response = client_for(staff).post(reverse("governance:memo_close", args=[memo.pk]), follow=True)
+    response = client_for(staff).post(close_url, {"confirm": "yes"}, follow=True)
     memo.refresh_from_db()
     assert memo.status == Memo.Status.DECIDED and memo.closed_by == staff
     page = response.content.decode()
@@ -303,7 +304,7 @@ def test_members_cannot_submit_withdraw_close_or_archive(client_for, member, db_
 
 def test_withdraw_and_archive_by_staff(client_for, staff, db_body):
     memo = voting_memo(db_body)
-    client_for(staff).post(reverse("governance:memo_withdraw", args=[memo.pk]))
+    client_for(staff).post(reverse("governance:memo_withdraw", args=[memo.pk]), {"confirm": "yes"})
     memo.refresh_from_db()
     assert memo.status == Memo.Status.WITHDRAWN
     assert "ingetrokken" in client_for(staff).get(vote_url(memo)).content.decode()
