@@ -6,3 +6,11 @@ class MonitoringConfig(AppConfig):
     # The top layer: the dashboards that look across every other app.
     name = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self):
+        from django.urls import reverse
+
+        from reflection import followup
+
+        # A session's page and invitation link to the dossier of the previous island.
+        followup.register_dossier(lambda pk: reverse("reflection_dossier", args=[pk]))

@@ -48,12 +48,17 @@ def with_current_package(partners: QuerySet, *, on: datetime.date | None = None)
     A queryset that has them already is returned as it is."""
     if "current_package_code" in partners.query.annotations:
         return partners
-    on = on or timezone.localdate()
-    current = _in_effect_on(on).filter(partner=OuterRef("pk")).order_by(*_NEWEST_FIRST)
+    current = current_entries(on=on or timezone.localdate())
     return partners.annotate(
         current_package_id=Subquery(current.values("package_id")[:1]),
         current_package_code=Subquery(current.values("package__code")[:1]),
     )
+
+
+def current_entries(*, on: datetime.date) -> QuerySet:
+    """For a subquery on partners: the entries in effect on `on` of the outer partner, the
+    current one first (take `.values(...)[:1]`)."""
+    return _in_effect_on(on).filter(partner=OuterRef("pk")).order_by(*_NEWEST_FIRST)
 
 
 def timeline(partner: Partner, *, on: datetime.date | None = None) -> list[Commitment]:
