@@ -338,3 +338,11 @@ def test_the_page_does_not_grow_with_the_years(staff, client_for):
         len(twenty_years),
     )
     assert ">2016<" not in twenty_years and ">2017<" in twenty_years
+
+
+def test_the_pages_are_plain_dutch(three_indicators, editor_a, client_for):
+    from tests.plain_language import assert_plain_page
+
+    ConsentFactory(experience=ExperienceFactory(title="Een verhaal"), given_on=TODAY)
+    assert_plain_page(client_for(None).get(reverse("public_results")).content.decode())
+    assert_plain_page(client_for(editor_a).get(reverse("programme_results")).content.decode())
