@@ -86,3 +86,25 @@ def test_values_are_decimals_and_shares_keep_their_unit():
     result = chart(series=[("Aandeel", [Decimal("33.3"), None, 50])], unit="percentage")
     with translation.override("nl"):
         assert str(result.table_rows[0].cells[0]) == "33,3%"
+
+
+def test_coordinates_are_svg_numbers_in_dutch_too():
+    import re
+
+    from monitoring.charts.lines import Point, Series, trend_chart
+
+    trend = trend_chart(
+        series=[Series("Emmen", [Point(2018, Decimal("9.6")), Point(2020, Decimal("8.4"))])],
+        unit="percentage",
+        polarity="lower",
+        title="Kinderen",
+    )
+    with translation.override("nl"):
+        bars = render_to_string("monitoring/includes/bar_chart.html", {"chart": chart()})
+        lines = render_to_string("monitoring/includes/trend_chart.html", {"chart": trend})
+    for html in (bars, lines):
+        coordinates = re.findall(r'\b(?:x|y|x1|y1|x2|y2|cx|cy|width|height|d)="([^"]*)"', html)
+        assert coordinates and not any(
+            "," in c and " " not in c and "M" not in c for c in coordinates
+        )
+        assert not re.search(r'(?:x|y|width|height)="\d+,\d', html)
