@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 
 from monitoring.charts.lines import Point, TrendChart, format_value
-from monitoring.models import EffortIndicator
+from monitoring.models import EffortIndicator, Indicator
 from monitoring.selectors.results import (
     indicator_visibilities,
     reference_areas,
@@ -20,7 +20,9 @@ from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan, R
 
 @dataclass
 class IndicatorMove:
-    link: EffortIndicator
+    """How one indicator moved in the region: drawn once per dossier, named per effort."""
+
+    indicator: Indicator
     first: Point | None
     latest: Point | None
     chart: TrendChart | None
@@ -28,7 +30,7 @@ class IndicatorMove:
     @property
     def words(self) -> str:
         """How the region's value moved, in a sentence."""
-        indicator = self.link.indicator
+        indicator = self.indicator
         if self.first is None:
             return _("There are no figures for the region yet.")
         if self.first.year == self.latest.year:
@@ -52,10 +54,16 @@ class IndicatorMove:
 
 
 @dataclass
+class EffortLink:
+    link: EffortIndicator
+    move: IndicatorMove
+
+
+@dataclass
 class EffortDossier:
     effort: Effort
     update: EffortUpdate | None
-    indicators: list[IndicatorMove] = field(default_factory=list)
+    indicators: list[EffortLink] = field(default_factory=list)
 
 
 @dataclass
@@ -64,7 +72,15 @@ class PointDossier:
     efforts: list[EffortDossier]
 
 
-def session_dossier(session: ReflectionSession, user) -> list[PointDossier]:
+@dataclass
+class SessionDossier:
+    points: list[PointDossier]
+    # Every linked indicator once, with its chart: the page grows with the indicators, not
+    # with how many efforts name them.
+    indicators: list[IndicatorMove]
+
+
+def session_dossier(session: ReflectionSession, user) -> SessionDossier:
     """The dossier of every attention point of `session`, with only the indicators `user`
     may see (six queries, whatever the number of points, efforts, updates or years)."""
     # Adopted plans only: a new version copies its efforts, a draft may still change.
@@ -95,32 +111,34 @@ def session_dossier(session: ReflectionSession, user) -> list[PointDossier]:
     )
     region, country = reference_areas() if links else (None, None)
     indicators = list({link.indicator_id: link.indicator for link in links}.values())
-    points_by = region_series(indicators, [region, country]) if region else {}
+    series = region_series(indicators, [region, country]) if region else {}
+    moves = {}
+    for indicator in indicators:
+        found = series.get((indicator.pk, region.pk), []) if region else []
+        chart = None
+        if region is not None:
+            uid = f"dossier-{indicator.pk}"
+            chart = small_trend(indicator, region, country, series, uid=uid)
+        moves[indicator.pk] = IndicatorMove(
+            indicator, found[0] if found else None, found[-1] if found else None, chart
+        )
     links_by_effort = {}
     for link in links:
-        links_by_effort.setdefault(link.effort_id, []).append(link)
-
-    def move(point, effort, link) -> IndicatorMove:
-        if region is None:
-            return IndicatorMove(link, None, None, None)
-        series = points_by.get((link.indicator_id, region.pk), [])
-        uid = f"dossier-{point.pk}-{effort.pk}-{link.indicator_id}"
-        chart = small_trend(link.indicator, region, country, points_by, uid=uid)
-        return IndicatorMove(
-            link, series[0] if series else None, series[-1] if series else None, chart
+        links_by_effort.setdefault(link.effort_id, []).append(
+            EffortLink(link, moves[link.indicator_id])
         )
-
-    return [
-        PointDossier(
-            point,
-            [
-                EffortDossier(
-                    effort,
-                    updates.get(effort.pk),
-                    [move(point, effort, link) for link in links_by_effort.get(effort.pk, [])],
-                )
-                for effort in point.efforts.all()
-            ],
-        )
-        for point in points
-    ]
+    return SessionDossier(
+        points=[
+            PointDossier(
+                point,
+                [
+                    EffortDossier(
+                        effort, updates.get(effort.pk), links_by_effort.get(effort.pk, [])
+                    )
+                    for effort in point.efforts.all()
+                ],
+            )
+            for point in points
+        ],
+        indicators=list(moves.values()),
+    )

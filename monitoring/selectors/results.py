@@ -22,7 +22,7 @@ from monitoring.charts.lines import Point, Series, TrendChart, trend_chart
 from monitoring.models import Area, Consent, Experience, Indicator, Measurement
 from monitoring.models.indicators import Visibility
 from partners.models import Package, Partner, QuickScan
-from partners.selectors.commitment import current_entries
+from partners.selectors.commitment import package_counts_on
 from partners.selectors.team import complete_team_count
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan
 
@@ -190,22 +190,13 @@ def commitments_per_package(today: datetime.date) -> BarChart:
     """How many partners had a commitment of each package, per year (two queries)."""
     years = last_years(today)
     packages = list(Package.objects.order_by("order", "code"))
-    annotations = {
-        f"year_{year}": Subquery(
-            current_entries(on=commitment_date(year, today)).values("package_id")[:1]
-        )
-        for year in years
-    }
-    counts = Counter()
-    for row in Partner.objects.annotate(**annotations).values(*annotations):
-        for key, package_id in row.items():
-            if package_id is not None:
-                counts[int(key.removeprefix("year_")), package_id] += 1
-    shown = [y for y in years if any(counts[y, p.pk] for p in packages)] or years[-1:]
+    on = {year: commitment_date(year, today) for year in years}
+    counts = package_counts_on(list(on.values()))
+    shown = [y for y in years if counts[on[y]]] or years[-1:]
     years = years[years.index(shown[0]) :]
     return bar_chart(
         categories=[str(year) for year in years],
-        series=[(str(p), [counts[year, p.pk] for year in years]) for p in packages],
+        series=[(str(p), [counts[on[year]][p.pk] for year in years]) for p in packages],
         title=_("Partners per package"),
         uid="packages",
     )

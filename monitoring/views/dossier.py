@@ -13,5 +13,5 @@ def session_dossier(request, pk):
     return render(
         request,
         "monitoring/dossier/session.html",
-        {"session": session, "points": dossier_of(session, request.user)},
+        {"session": session, "dossier": dossier_of(session, request.user)},
     )

@@ -199,3 +199,17 @@ def test_the_dossier_is_plain_dutch(dossier, editor_a, client_for):
 
     url = reverse("reflection_dossier", args=[dossier.pk])
     assert_plain_page(client_for(editor_a).get(url).content.decode())
+
+
+def test_an_indicator_is_drawn_once_however_many_efforts_name_it(dossier, staff, client_for):
+    shown = IndicatorFactory(name="Gedeelde indicator")
+    MeasurementFactory(indicator=shown, area=region(), year=2020)
+    plan = PhasePlan.objects.get(status=PhasePlan.Status.ADOPTED)
+    for point in dossier.attention_points.all():
+        for _ in range(3):
+            effort = EffortFactory(plan=plan, attention_points=[point])
+            EffortIndicatorFactory(effort=effort, indicator=shown)
+    html = client_for(staff).get(reverse("reflection_dossier", args=[dossier.pk])).content
+    html = html.decode()
+    assert html.count(f'id="dossier-{shown.pk}-title"') == 1
+    assert html.count(f'href="#figure-{shown.pk}"') == 6

@@ -346,3 +346,13 @@ def test_the_pages_are_plain_dutch(three_indicators, editor_a, client_for):
     ConsentFactory(experience=ExperienceFactory(title="Een verhaal"), given_on=TODAY)
     assert_plain_page(client_for(None).get(reverse("public_results")).content.decode())
     assert_plain_page(client_for(editor_a).get(reverse("programme_results")).content.decode())
+
+
+def test_commitments_per_year_follow_the_current_commitment_rule(packages):
+    from partners.selectors.commitment import current_commitment
+
+    partner = PartnerFactory()
+    _commit(partner, packages["C"], datetime.date(2025, 3, 1))
+    _commit(partner, packages["B"], datetime.date(2025, 3, 1))  # same day, recorded later
+    assert current_commitment(partner, on=datetime.date(2025, 12, 31)).package.code == "B"
+    assert rows(commitments_per_package(TODAY))["2025"] == ["0", "1", "0"]
