@@ -11,7 +11,15 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from monitoring.charts.lines import NOTHING, Tick, _nice_ceiling, _num, format_value
+from monitoring.charts.lines import (
+    NOTHING,
+    Frame,
+    Tick,
+    _nice_ceiling,
+    _num,
+    format_value,
+    value_ticks,
+)
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
@@ -51,14 +59,7 @@ class Row:
 
 
 @dataclass
-class BarChart:
-    title: str
-    width: int
-    height: int
-    left: float
-    right: float
-    top: float
-    bottom: float
+class BarChart(Frame):
     categories: list[Category]
     y_ticks: list[Tick]
     legend: list[LegendItem]
@@ -139,10 +140,7 @@ def bar_chart(
                     )
                 )
         drawn.append(Category(label, _num(start + bar_room / 2), bars))
-    y_ticks = [
-        Tick(y(top_value * i / 4), format_value(top_value * i / 4, unit), top_value * i / 4)
-        for i in range(5)
-    ]
+    y_ticks = value_ticks(top_value, unit, y)
     rows = [
         Row(label, [format_value(v[i], unit) if v[i] is not None else NOTHING for v in values])
         for i, label in enumerate(categories)

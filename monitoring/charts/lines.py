@@ -79,7 +79,9 @@ class Row:
 
 
 @dataclass
-class TrendChart:
+class Frame:
+    """The size of a chart and the box its values are drawn in (shared with the bar chart)."""
+
     title: str
     width: int
     height: int
@@ -87,6 +89,10 @@ class TrendChart:
     right: float
     top: float
     bottom: float
+
+
+@dataclass
+class TrendChart(Frame):
     years: list[int]
     x_ticks: list[Tick]
     y_ticks: list[Tick]
@@ -130,6 +136,14 @@ def _nice_ceiling(value: Decimal) -> Decimal:
         if magnitude * step >= value:
             return magnitude * step
     return magnitude * 10
+
+
+def value_ticks(top_value: Decimal, unit: str, y) -> list[Tick]:
+    """Five ticks from zero up to `top_value`, placed by `y` (value -> position)."""
+    return [
+        Tick(y(top_value * i / 4), format_value(top_value * i / 4, unit), top_value * i / 4)
+        for i in range(5)
+    ]
 
 
 def _trend(points: list[Point], polarity: str) -> str:
@@ -181,10 +195,7 @@ def trend_chart(
     x_ticks = [Tick(x(year), str(year), year) for year in years if (year - years[0]) % step == 0]
     if years and x_ticks[-1].value != years[-1] and not compact:
         x_ticks.append(Tick(x(years[-1]), str(years[-1]), years[-1]))
-    y_ticks = [
-        Tick(y(top_value * i / 4), format_value(top_value * i / 4, unit), top_value * i / 4)
-        for i in range(5)
-    ]
+    y_ticks = value_ticks(top_value, unit, y)
 
     drawn, breaks, reference_index = [], {}, 0
     for index, one in enumerate(series):
