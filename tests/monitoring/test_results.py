@@ -356,3 +356,11 @@ def test_commitments_per_year_follow_the_current_commitment_rule(packages):
     _commit(partner, packages["B"], datetime.date(2025, 3, 1))  # same day, recorded later
     assert current_commitment(partner, on=datetime.date(2025, 12, 31)).package.code == "B"
     assert rows(commitments_per_package(TODAY))["2025"] == ["0", "1", "0"]
+
+
+def test_an_indicator_without_figures_says_so(db, client_for):
+    region(), netherlands()
+    empty = IndicatorFactory(name="Nog zonder cijfers")
+    html = client_for(None).get(reverse("public_results")).content.decode()
+    assert "Nog zonder cijfers" in html and "Er zijn nog geen cijfers voor de regio." in html
+    assert f'id="public-trend-{empty.pk}-title"' not in html
