@@ -27,6 +27,7 @@ from partners.selectors.team import complete_team_count
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan
 
 MAX_YEARS = 10
+MAX_PLANS = 3  # the adopted phase plans whose progress is shown, newest first
 PUBLIC_STORIES = 6
 INTERVALS = [value for value, _label in PhasePlan._meta.get_field("progress_interval").choices]
 
@@ -148,26 +149,19 @@ class PlanProgress:
 
 
 def plan_progress(today: datetime.date) -> tuple[list[PlanProgress], BarChart]:
-    """Per adopted phase plan: its efforts by the status of their latest recent update, and
-    how many have none (two queries)."""
-    efforts = list(
-        Effort.objects.filter(plan__status=PhasePlan.Status.ADOPTED)
-        .select_related("plan")
-        .order_by("-plan__number", "order", "pk")
-    )
+    """Per adopted phase plan (the newest MAX_PLANS): its efforts by the status of their
+    latest recent update, and how many have none (three queries)."""
+    plans = list(PhasePlan.objects.filter(status=PhasePlan.Status.ADOPTED)[:MAX_PLANS])
+    rows = {plan.pk: PlanProgress(plan, Counter(), 0) for plan in plans}
     latest = dict(
-        EffortUpdate.objects.filter(
-            recent_updates(today), effort__plan__status=PhasePlan.Status.ADOPTED
-        )
+        EffortUpdate.objects.filter(recent_updates(today), effort__plan__in=plans)
         .order_by("period_start")
         .values_list("effort_id", "status")
     )  # the newest recent update of each effort wins
-    plans: dict[int, PlanProgress] = {}
-    for effort in efforts:
-        row = plans.setdefault(effort.plan_id, PlanProgress(effort.plan, Counter(), 0))
-        row.efforts += 1
-        row.counts[latest.get(effort.pk, "none")] += 1
-    rows = list(plans.values())
+    for effort_id, plan_id in Effort.objects.filter(plan__in=plans).values_list("pk", "plan_id"):
+        rows[plan_id].efforts += 1
+        rows[plan_id].counts[latest.get(effort_id, "none")] += 1
+    rows = [row for row in rows.values() if row.efforts]
     statuses = [*EffortUpdate.Status.choices, ("none", _("No recent update"))]
     chart = bar_chart(
         categories=[row.plan.title for row in rows],

@@ -364,3 +364,13 @@ def test_an_indicator_without_figures_says_so(db, client_for):
     html = client_for(None).get(reverse("public_results")).content.decode()
     assert "Nog zonder cijfers" in html and "Er zijn nog geen cijfers voor de regio." in html
     assert f'id="public-trend-{empty.pk}-title"' not in html
+
+
+def test_effort_progress_shows_the_newest_adopted_plans_only(db):
+    from monitoring.selectors.results import MAX_PLANS
+
+    for number in range(1, MAX_PLANS + 3):
+        EffortFactory(plan=PhasePlanFactory(number=number, status=PhasePlan.Status.ADOPTED))
+    plans, chart = plan_progress(TODAY)
+    assert [row.plan.number for row in plans] == list(range(MAX_PLANS + 2, 2, -1))
+    assert len(chart.table_rows) == MAX_PLANS
