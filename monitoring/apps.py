@@ -8,7 +8,12 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
+        from django.urls import reverse
+
         from avk import documents
         from monitoring.documents import AVK_MONITOR
+        from reflection import followup
 
         documents.register(AVK_MONITOR)
+        # A session's page and invitation link to the dossier of the previous island.
+        followup.register_dossier(lambda pk: reverse("reflection_dossier", args=[pk]))

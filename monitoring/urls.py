@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from monitoring.views import dashboard, experiences, showcase, spotlights
+from monitoring.views import dashboard, dossier, experiences, results, showcase, spotlights
 
 # --- stories (ervaringen) and spotlights --------------------------------------------------
 experience_urlpatterns = [
@@ -34,3 +34,10 @@ showcase_urlpatterns = (
     [path("", showcase.index, name="index")],
     "showcase",
 )
+
+# What the programme achieves, and the loop back into the next reflection.
+urlpatterns += [
+    path("wat-bereiken-we/", results.programme_dashboard, name="programme_results"),
+    path("etalage/wat-bereiken-we/", results.public_dashboard, name="public_results"),
+    path("wat-bereiken-we/dossier/<int:pk>/", dossier.session_dossier, name="reflection_dossier"),
+]

@@ -25,6 +25,14 @@ def can_contribute(user, session: ReflectionSession) -> bool:
     return is_staff(user) or is_participant(user, session)
 
 
+def get_session_for_reader(user, pk) -> ReflectionSession:
+    """A session for whoever may read it: everyone logged in (the login itself is checked
+    by the middleware); 404 if it doesn't exist."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return get_object_or_404(ReflectionSession, pk=pk)
+
+
 def get_session_for_participant(user, pk) -> ReflectionSession:
     """The session for its participants and staff: 404 if it doesn't exist, 403 otherwise."""
     session = get_object_or_404(ReflectionSession, pk=pk)

@@ -41,15 +41,15 @@ class Series:
 
 @dataclass
 class Tick:
-    position: str
+    position: float
     label: str
     value: Decimal | int = 0
 
 
 @dataclass
 class DrawnPoint:
-    x: str
-    y: str
+    x: float
+    y: float
     year: int
     label: str
 
@@ -68,7 +68,7 @@ class DrawnSeries:
 @dataclass
 class Break:
     year: int
-    x: str
+    x: float
     note: str
 
 
@@ -79,14 +79,20 @@ class Row:
 
 
 @dataclass
-class TrendChart:
+class Frame:
+    """The size of a chart and the box its values are drawn in (shared with the bar chart)."""
+
     title: str
     width: int
     height: int
-    left: int
-    right: int
-    top: int
-    bottom: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class TrendChart(Frame):
     years: list[int]
     x_ticks: list[Tick]
     y_ticks: list[Tick]
@@ -132,6 +138,14 @@ def _nice_ceiling(value: Decimal) -> Decimal:
     return magnitude * 10
 
 
+def value_ticks(top_value: Decimal, unit: str, y) -> list[Tick]:
+    """Five ticks from zero up to `top_value`, placed by `y` (value -> position)."""
+    return [
+        Tick(y(top_value * i / 4), format_value(top_value * i / 4, unit), top_value * i / 4)
+        for i in range(5)
+    ]
+
+
 def _trend(points: list[Point], polarity: str) -> str:
     if len(points) < 2:
         return "unknown"
@@ -142,10 +156,8 @@ def _trend(points: list[Point], polarity: str) -> str:
     return "better" if lower == (polarity == "lower") else "worse"
 
 
-def _num(value: float) -> str:
-    """An SVG coordinate, written here: the template would localise a float ("12,5")."""
-    text = str(Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-    return text.removesuffix(".0")
+def _num(value: float) -> float:
+    return float(Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def trend_chart(
@@ -171,22 +183,19 @@ def trend_chart(
     highest = max((p.value for p in all_points), default=Decimal(1))
     top_value = _nice_ceiling(highest * Decimal("1.05"))
 
-    def x(year: int) -> str:
+    def x(year: int) -> float:
         if len(years) <= 1:
             return _num((left + right) / 2)
         return _num(left + (year - years[0]) / (years[-1] - years[0]) * (right - left))
 
-    def y(value: Decimal) -> str:
+    def y(value: Decimal) -> float:
         return _num(bottom - float(value / top_value) * (bottom - top))
 
     step = 1 if len(years) <= (6 if compact else 12) else (2 if len(years) <= 24 else 5)
     x_ticks = [Tick(x(year), str(year), year) for year in years if (year - years[0]) % step == 0]
     if years and x_ticks[-1].value != years[-1] and not compact:
         x_ticks.append(Tick(x(years[-1]), str(years[-1]), years[-1]))
-    y_ticks = [
-        Tick(y(top_value * i / 4), format_value(top_value * i / 4, unit), top_value * i / 4)
-        for i in range(5)
-    ]
+    y_ticks = value_ticks(top_value, unit, y)
 
     drawn, breaks, reference_index = [], {}, 0
     for index, one in enumerate(series):

@@ -6,18 +6,23 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from partners.models import Commitment, Partner, QuickScan
-from partners.selectors.team import RoleGap, annotate_team_counts, counts_of, is_complete, team_gaps
+from partners.selectors.team import (
+    RoleGap,
+    annotate_team_counts,
+    complete_team_count,
+    counts_of,
+    team_gaps,
+)
 
 
 def partner_alerts() -> dict:
     """What asks for the programme's attention across the alliance (three queries)."""
     active = Partner.objects.filter(is_active=True)
     year = timezone.localdate().year
+    complete, total = complete_team_count(active)
     return {
         "pending_proposals": Commitment.objects.filter(status=Commitment.Status.PROPOSED).count(),
-        "incomplete_teams": sum(
-            not is_complete(counts_of(p)) for p in annotate_team_counts(active)
-        ),
+        "incomplete_teams": total - complete,
         "scans_missing": active.exclude(quick_scans__year=year).count(),
         "year": year,
     }

@@ -6,6 +6,9 @@ ahead is *planned* until its date, and an older one is *replaced*.
 """
 
 import datetime
+from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -54,6 +57,27 @@ def with_current_package(partners: QuerySet, *, on: datetime.date | None = None)
         current_package_id=Subquery(current.values("package_id")[:1]),
         current_package_code=Subquery(current.values("package__code")[:1]),
     )
+
+
+def package_counts_on(dates: list[datetime.date]) -> dict[datetime.date, Counter]:
+    """Per date: how many partners had each package (by id) current on it. One query for
+    any number of dates; per partner the entries come newest first, so the first one that
+    started by a date is the one current on it, as in current_commitment()."""
+    counts = {on: Counter() for on in dates}
+    if not dates:
+        return counts
+    entries = (
+        _in_effect_on(max(dates))
+        .order_by("partner_id", *_NEWEST_FIRST)
+        .values_list("partner_id", "package_id", "period_start")
+    )
+    for _partner, rows in groupby(entries, key=itemgetter(0)):
+        rows = list(rows)
+        for on in dates:
+            current = next((package for _p, package, start in rows if start <= on), None)
+            if current is not None:
+                counts[on][current] += 1
+    return counts
 
 
 def timeline(partner: Partner, *, on: datetime.date | None = None) -> list[Commitment]:

@@ -64,3 +64,10 @@ def counts_of(partner) -> dict[str, int]:
         return {role: getattr(partner, f"team_{role}") for role in TeamRole.values}
     rows = partner.team_members.values("role").annotate(n=Count("id"))
     return {row["role"]: row["n"] for row in rows}
+
+
+def complete_team_count(partners) -> tuple[int, int]:
+    """How many of `partners` (a Partner queryset) have a complete AVK team, and how many
+    there are: one query."""
+    counted = [is_complete(counts_of(p)) for p in annotate_team_counts(partners)]
+    return sum(counted), len(counted)

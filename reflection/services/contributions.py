@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
 from avk.emails import mail_queue
-from avk.links import absolute_reverse
+from avk.links import absolute_reverse, absolute_url
 from reflection.access import can_contribute
+from reflection.followup import previous_followup
 from reflection.models import AttentionPoint, Contribution, ReflectionSession, Side
 from reflection.services.sessions import attention_point_next_number
 
@@ -159,6 +160,7 @@ def session_invite(*, session: ReflectionSession) -> int:
     """
     contribute = absolute_reverse("reflection:contribute", session.pk)
     calendar = absolute_reverse("reflection:session_ical", session.pk)
+    followup = previous_followup(session)
     queued = 0
     with transaction.atomic():
         for person in session.participants.exclude(email="").select_related("user"):
@@ -180,6 +182,8 @@ def session_invite(*, session: ReflectionSession) -> int:
                     "facilitator": session.facilitator,
                     "contribute_link": contribute,
                     "calendar_link": calendar,
+                    "followup_link": absolute_url(followup.path) if followup else "",
+                    "followup_year": followup.year if followup else None,
                 },
             )
             queued += mail is not None

@@ -13,6 +13,7 @@ from avk.access import staff_required
 from avk.forms import add_errors
 from avk.links import absolute_reverse
 from reflection.access import can_contribute, get_session_for_participant
+from reflection.followup import previous_followup
 from reflection.forms.contributions import QUESTIONS, ContributionForm, ModerateForm
 from reflection.models import Contribution, ReflectionSession, Side
 from reflection.selectors import calendar as ical
@@ -51,6 +52,7 @@ def contribute(request, pk):
             "is_open": is_open,
             "has_answers": bool(mine),
             "is_today": timezone.localdate() == session.date,
+            "followup": previous_followup(session),
         },
     )
 

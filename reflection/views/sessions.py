@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avk.access import is_staff, staff_required
 from avk.forms import add_errors
+from reflection.followup import previous_followups
 from reflection.forms.sessions import (
     AttentionPointCreateForm,
     AttentionPointForm,
@@ -66,7 +67,9 @@ def year_detail(request, year):
     context["is_staff"] = is_staff(request.user)
     context["today"] = today = timezone.localdate()
     sessions = context["sessions"]
+    followups = previous_followups(sessions)
     for session in sessions:
+        session.followup = followups.get(session.pk)
         # Islands start folded, so a year reads as a list; unfolded is the only one, or one
         # that still asks this person for their input.
         session.unfolded = len(sessions) == 1 or (

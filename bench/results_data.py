@@ -1,0 +1,191 @@
+"""The monitoring part of the benchmark dataset: what "Wat bereiken we" and the dossiers read.
+
+bench/run.py calls build_results_history() after its own dataset (51 partners, 5 years of
+commitments and quick scans, 6 bodies) and measures the dashboard, its public version and a
+dossier with its other pages. With bulk_create it adds 20 years x 15 areas x 10 indicators of
+measurements, 3 reflection levels x 20 years of islands with 6 attention points each, an
+adopted phase plan with 40 efforts x 20 quarterly updates answering those points and linked
+to the indicators, and 20 years of decisions for every body.
+
+Run on its own to measure only these pages (after the shared dataset):
+    .tools/bin/uv run --locked python bench/results_data.py
+"""
+
+import datetime
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+YEARS = 20
+AREAS = 15
+INDICATORS = 10
+EFFORTS = 40
+UPDATES = 20
+POINTS_PER_ISLAND = 6
+DECISIONS_PER_BODY_YEAR = 10
+
+
+def build_results_history(data: dict) -> dict:
+    """Add the monitoring history; returns the URLs of the pages to measure."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from governance.models import Body, Decision, Memo, ProposedDecision
+    from monitoring.models import Area, EffortIndicator, Indicator, Measurement
+    from reflection.models import (
+        AttentionPoint,
+        Effort,
+        EffortUpdate,
+        PhasePlan,
+        ReflectionSession,
+    )
+
+    today = timezone.localdate()
+    years = range(today.year - YEARS + 1, today.year + 1)
+    with transaction.atomic():
+        areas = Area.objects.bulk_create(
+            [
+                Area(code="RGVK", name="Veenkoloniën", kind="region"),
+                Area(code="NL01", name="Nederland", kind="country"),
+                Area(code="PV20", name="Groningen", kind="province"),
+                Area(code="PV22", name="Drenthe", kind="province"),
+            ]
+            + [
+                Area(code=f"GM{n + 3000:04d}", name=f"Gemeente {n}", kind="municipality")
+                for n in range(AREAS - 4)
+            ]
+        )
+        indicators = Indicator.objects.bulk_create(
+            Indicator(
+                name=f"Indicator {n}",
+                definition="Aandeel kinderen in een huishouden met een laag inkomen.",
+                unit="percentage",
+                polarity="lower",
+                source="CBS",
+                visibility=["public", "partners", "internal"][n % 3],
+                order=n,
+            )
+            for n in range(INDICATORS)
+        )
+        Measurement.objects.bulk_create(
+            Measurement(
+                indicator=i,
+                area=a,
+                year=y,
+                value=Decimal(4 + (y + a.pk + i.pk) % 9),
+                is_break=y == 2024,
+            )
+            for i in indicators
+            for a in areas
+            for y in years
+        )
+        sessions = ReflectionSession.objects.bulk_create(
+            ReflectionSession(year=y, level=level, date=datetime.date(y, 6, 2))
+            for y in years
+            for level in ("programmateam", "managers", "stuurgroep")
+        )
+        points = AttentionPoint.objects.bulk_create(
+            AttentionPoint(session=s, side=["het", "wij", "ik"][n % 3], number=n + 1,
+                           title=f"Aandachtspunt {n + 1}", description="Toelichting.")
+            for s in sessions
+            for n in range(POINTS_PER_ISLAND)
+        )  # fmt: skip
+        plan = PhasePlan.objects.create(
+            number=99,
+            title="Faseplan bench",
+            period_start=datetime.date(today.year - 5, 1, 1),
+            period_end=datetime.date(today.year + 1, 12, 31),
+            status="adopted",
+            adopted_on=datetime.date(today.year - 5, 1, 1),
+        )
+        efforts = Effort.objects.bulk_create(
+            Effort(plan=plan, title=f"Inspanning {n}", start=plan.period_start,
+                   end=plan.period_end, status="running", order=n)
+            for n in range(EFFORTS)
+        )  # fmt: skip
+        # The newest island's points each answered by several efforts, and older points too.
+        newest = [p for p in points if p.session_id == sessions[-3].pk]
+        Effort.attention_points.through.objects.bulk_create(
+            Effort.attention_points.through(effort_id=e.pk, attentionpoint_id=p.pk)
+            for n, e in enumerate(efforts)
+            for p in {newest[n % len(newest)], points[(n * 7) % len(points)]}
+        )
+        EffortIndicator.objects.bulk_create(
+            EffortIndicator(effort=e, indicator=indicators[(n + k) % INDICATORS])
+            for n, e in enumerate(efforts)
+            for k in range(2)
+        )
+        quarter = (today.month - 1) // 3 * 3 + 1
+        starts = [
+            datetime.date(
+                today.year + (quarter - 1 - 3 * q) // 12, (quarter - 1 - 3 * q) % 12 + 1, 1
+            )
+            for q in range(UPDATES)
+        ]
+        EffortUpdate.objects.bulk_create(
+            EffortUpdate(effort=e, period_start=start, status=["on_track", "at_risk", "behind"][
+                (n + k) % 3], percent_done=min(100, 5 * k), narrative="Het loopt.",
+                author=data["staff"])
+            for n, e in enumerate(efforts)
+            for k, start in enumerate(starts)
+        )  # fmt: skip
+        bodies = list(Body.objects.all())
+        memos = Memo.objects.bulk_create(
+            Memo(body=b, title=f"Memo {b.short_name} {y}", author="Bench",
+                 memo_date=datetime.date(y, 3, 1), status="decided")
+            for b in bodies
+            for y in years
+        )  # fmt: skip
+        proposed = ProposedDecision.objects.bulk_create(
+            ProposedDecision(memo=m, order=n, kind="approve", text=f"Voorstel {n}",
+                             result="adopted")
+            for m in memos
+            for n in range(DECISIONS_PER_BODY_YEAR)
+        )  # fmt: skip
+        Decision.objects.bulk_create(
+            Decision(body_id=pd.memo.body_id, year=pd.memo.memo_date.year, sequence=pd.order + 1,
+                     number=f"B{pd.memo.body_id}-{pd.memo.memo_date.year}-{pd.order + 1:03d}",
+                     proposed_decision=pd, decided_on=pd.memo.memo_date, result="adopted",
+                     text=pd.text)
+            for pd in proposed
+        )  # fmt: skip
+    data["counts"].update(
+        measurements=Measurement.objects.count(),
+        effort_updates=EffortUpdate.objects.count(),
+        decisions=Decision.objects.count(),
+        attention_points=AttentionPoint.objects.count(),
+    )
+    dossier = sessions[-3].pk  # the newest programme team island: the busiest dossier
+    return {
+        "/wat-bereiken-we/": "/wat-bereiken-we/",
+        "/etalage/wat-bereiken-we/": "/etalage/wat-bereiken-we/",
+        "/wat-bereiken-we/dossier/<pk>/": f"/wat-bereiken-we/dossier/{dossier}/",
+    }
+
+
+def main() -> None:
+    """Measure only these pages, next to /healthz/, on the shared dataset plus this one."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import os
+
+    import run
+
+    name = os.environ.get("AVK_BENCH_RESULTS_DB", "avk_bench_results")
+    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+    run.create_database(name)
+    import django
+
+    django.setup()
+    run.migrate()
+    data = run.build_dataset()
+    data["results_pages"] = build_results_history(data)
+    run.log(f"  {data['counts']}")
+    for r in run.measure_pages(data):
+        run.log(
+            f"  {r['label'][:48]:48} {r['who']:9} p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms"
+            f"  {r['ratio']:5.1f}x  {r['queries']:3d} queries  {r['bytes']:7d} bytes"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,360 @@
+"""Reads of "Wat bereiken we": what the programme as a whole achieves, as pictures with their
+tables. Every picture is a fixed number of queries, whatever the number of years, areas,
+indicators, efforts or updates, and shows at most the last MAX_YEARS years, so the page
+does not grow with the history. Nothing here ranks partners or municipalities: the
+alliance asked for no naming and shaming, so every figure is a total or a share.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avk.access import is_staff
+from governance.models import Body, Decision
+from monitoring.charts.bars import BarChart, bar_chart
+from monitoring.charts.lines import Point, Series, TrendChart, trend_chart
+from monitoring.models import Area, Consent, Experience, Indicator, Measurement
+from monitoring.models.indicators import Visibility
+from partners.models import Package, Partner, QuickScan
+from partners.selectors.commitment import package_counts_on
+from partners.selectors.team import complete_team_count
+from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan
+
+MAX_YEARS = 10
+MAX_PLANS = 3  # the adopted phase plans whose progress is shown, newest first
+PUBLIC_STORIES = 6
+INTERVALS = [value for value, _label in PhasePlan._meta.get_field("progress_interval").choices]
+
+
+def last_years(today: datetime.date, first: int | None = None) -> list[int]:
+    """The years a picture shows: the last MAX_YEARS up to this year, from `first` on."""
+    start = today.year - MAX_YEARS + 1
+    return list(range(max(start, first or start), today.year + 1))
+
+
+# --- indicators -------------------------------------------------------------------------
+
+
+def indicator_visibilities(user) -> list[str]:
+    """Who sees an indicator: internal ones staff only, partners' ones everyone logged in,
+    public ones everyone."""
+    if user is None or not user.is_authenticated:
+        return [Visibility.PUBLIC]
+    if is_staff(user):
+        return list(Visibility.values)
+    return [Visibility.PARTNERS, Visibility.PUBLIC]
+
+
+@dataclass
+class IndicatorTrend:
+    indicator: Indicator
+    chart: TrendChart
+
+
+def reference_areas() -> tuple[Area | None, Area | None]:
+    """The region the programme is about and the Netherlands (one query)."""
+    areas = Area.objects.filter(kind__in=[Area.Kind.REGION, Area.Kind.COUNTRY]).order_by("code")
+    region = country = None
+    for area in areas:
+        if area.kind == Area.Kind.REGION and region is None:
+            region = area
+        elif area.kind == Area.Kind.COUNTRY and country is None:
+            country = area
+    return region, country
+
+
+def region_series(indicators, areas) -> dict[tuple[int, int], list[Point]]:
+    """The points per (indicator id, area id) of `areas`, the last MAX_YEARS years of each
+    series (one query)."""
+    rows = Measurement.objects.filter(
+        indicator__in=[i.pk for i in indicators], area__in=[a.pk for a in areas if a]
+    ).values_list("indicator_id", "area_id", "year", "value", "is_break", "note")
+    points = defaultdict(list)
+    for indicator_id, area_id, year, value, is_break, note in rows:
+        points[indicator_id, area_id].append(Point(year, value, is_break, note))
+    for key, found in points.items():
+        found.sort(key=lambda p: p.year)
+        points[key] = found[-MAX_YEARS:]
+    return points
+
+
+def small_trend(indicator, region, country, points, *, uid: str) -> TrendChart:
+    """An indicator's compact chart: the region against the Netherlands."""
+    series = [Series(str(region), points.get((indicator.pk, region.pk), []))]
+    if country is not None:
+        series.append(
+            Series(str(country), points.get((indicator.pk, country.pk), []), reference=True)
+        )
+    return trend_chart(
+        series=series,
+        unit=indicator.unit,
+        polarity=indicator.polarity,
+        title=indicator.name,
+        compact=True,
+        uid=uid,
+    )
+
+
+def indicator_trends(user, *, uid: str = "trend") -> list[IndicatorTrend]:
+    """The indicators `user` may see, each as a small chart of the region against the
+    Netherlands (three queries)."""
+    region, country = reference_areas()
+    if region is None:
+        return []
+    indicators = list(Indicator.objects.filter(visibility__in=indicator_visibilities(user)))
+    points = region_series(indicators, [region, country])
+    return [
+        IndicatorTrend(i, small_trend(i, region, country, points, uid=f"{uid}-{i.pk}"))
+        for i in indicators
+    ]
+
+
+# --- effort progress --------------------------------------------------------------------
+
+
+def recent_since(interval: int, today: datetime.date) -> datetime.date:
+    """The start of the previous period: an update is recent when it is for the current or
+    the previous period. Periods of `interval` months start in January (quarters: January,
+    April, July, October)."""
+    month = today.year * 12 + (today.month - 1) // interval * interval - interval
+    return datetime.date(month // 12, month % 12 + 1, 1)
+
+
+def recent_updates(today: datetime.date) -> Q:
+    """A filter on EffortUpdate: the recent ones, by the interval of their phase plan."""
+    return reduce(
+        or_,
+        (
+            Q(
+                effort__plan__progress_interval=interval,
+                period_start__gte=recent_since(interval, today),
+                period_start__lte=today,
+            )
+            for interval in INTERVALS
+        ),
+    )
+
+
+@dataclass
+class PlanProgress:
+    plan: PhasePlan
+    counts: dict[str, int]  # per EffortUpdate status, plus "none": no recent update
+    efforts: int
+
+
+def plan_progress(today: datetime.date) -> tuple[list[PlanProgress], BarChart]:
+    """Per adopted phase plan (the newest MAX_PLANS): its efforts by the status of their
+    latest recent update, and how many have none (three queries)."""
+    plans = list(PhasePlan.objects.filter(status=PhasePlan.Status.ADOPTED)[:MAX_PLANS])
+    rows = {plan.pk: PlanProgress(plan, Counter(), 0) for plan in plans}
+    latest = dict(
+        EffortUpdate.objects.filter(recent_updates(today), effort__plan__in=plans)
+        .order_by("period_start")
+        .values_list("effort_id", "status")
+    )  # the newest recent update of each effort wins
+    for effort_id, plan_id in Effort.objects.filter(plan__in=plans).values_list("pk", "plan_id"):
+        rows[plan_id].efforts += 1
+        rows[plan_id].counts[latest.get(effort_id, "none")] += 1
+    rows = [row for row in rows.values() if row.efforts]
+    statuses = [*EffortUpdate.Status.choices, ("none", _("No recent update"))]
+    chart = bar_chart(
+        categories=[row.plan.title for row in rows],
+        series=[(label, [row.counts[value] for row in rows]) for value, label in statuses],
+        title=_("Efforts per phase plan, by how they are going"),
+        uid="progress",
+    )
+    return rows, chart
+
+
+# --- partners ---------------------------------------------------------------------------
+
+
+def commitment_date(year: int, today: datetime.date) -> datetime.date:
+    """The day a year's commitments are counted on: 31 December; this year: today."""
+    return min(datetime.date(year, 12, 31), today)
+
+
+def commitments_per_package(today: datetime.date) -> BarChart:
+    """How many partners had a commitment of each package, per year (two queries)."""
+    years = last_years(today)
+    packages = list(Package.objects.order_by("order", "code"))
+    on = {year: commitment_date(year, today) for year in years}
+    counts = package_counts_on(list(on.values()))
+    shown = [y for y in years if counts[on[y]]] or years[-1:]
+    years = years[years.index(shown[0]) :]
+    return bar_chart(
+        categories=[str(year) for year in years],
+        series=[(str(p), [counts[on[year]][p.pk] for year in years]) for p in packages],
+        title=_("Partners per package"),
+        uid="packages",
+    )
+
+
+def team_completeness() -> dict:
+    """How many active partners have a complete AVK team (one query)."""
+    complete, total = complete_team_count(Partner.objects.filter(is_active=True))
+    chart = bar_chart(
+        categories=[_("Complete"), _("Not complete")],
+        series=[(_("Active partners"), [complete, total - complete])],
+        title=_("AVK teams of the active partners"),
+        uid="teams",
+    )
+    return {"complete": complete, "total": total, "chart": chart}
+
+
+def quickscan_scores(today: datetime.date) -> BarChart:
+    """Per year: the share of the quick scan's criteria met, over all partners' scans
+    together (one query)."""
+    rows = {
+        row["year"]: row
+        for row in QuickScan.objects.filter(year__gte=today.year - MAX_YEARS + 1)
+        .values("year")
+        .annotate(score=Sum("score"), total=Sum("total"), scans=Count("pk"))
+    }
+    years = last_years(today, min(rows, default=today.year))
+    chart = bar_chart(
+        categories=[str(year) for year in years],
+        series=[
+            (
+                _("Criteria met"),
+                [
+                    round(100 * rows[y]["score"] / rows[y]["total"])
+                    if y in rows and rows[y]["total"]
+                    else None
+                    for y in years
+                ],
+            )
+        ],
+        title=_("Quick scan: share of the criteria met"),
+        unit="percentage",
+        top_value=100,
+        uid="quickscans",
+    )
+    for row, year in zip(chart.table_rows, years, strict=True):
+        row.cells.append(str(rows[year]["scans"]) if year in rows else "0")
+    chart.table_header.append(_("Scans"))
+    return chart
+
+
+# --- governance and reflection ----------------------------------------------------------
+
+
+def decisions_per_body(today: datetime.date) -> BarChart:
+    """How many decisions each body took per year (two queries)."""
+    counts = {
+        (row["body_id"], row["year"]): row["n"]
+        for row in Decision.objects.filter(
+            year__gte=today.year - MAX_YEARS + 1, year__lte=today.year
+        )
+        .values("body_id", "year")
+        .annotate(n=Count("pk"))
+    }
+    bodies = list(Body.objects.order_by("order", "name"))
+    years = last_years(today, min((year for _b, year in counts), default=today.year))
+    return bar_chart(
+        categories=[str(year) for year in years],
+        series=[
+            (b.short_name or b.name, [counts.get((b.pk, year), 0) for year in years])
+            for b in bodies
+        ],
+        title=_("Decisions per body per year"),
+        uid="decisions",
+    )
+
+
+def reflection_followup(today: datetime.date) -> BarChart:
+    """Per reflection year: the share of its attention points an effort answers, and the
+    share an effort with a recent update answers (one query)."""
+    rows = (
+        AttentionPoint.objects.filter(session__year__gte=today.year - MAX_YEARS + 1)
+        .annotate(
+            answered=Exists(Effort.objects.filter(attention_points=OuterRef("pk"))),
+            followed=Exists(
+                EffortUpdate.objects.filter(
+                    recent_updates(today), effort__attention_points=OuterRef("pk")
+                )
+            ),
+        )
+        .values_list("session__year", "answered", "followed")
+    )
+    totals = defaultdict(Counter)
+    for year, answered, followed in rows:
+        totals[year].update(points=1, answered=int(answered), followed=int(followed))
+    years = last_years(today, min(totals, default=today.year))
+
+    def share(year, key):
+        points = totals[year]["points"]
+        return round(100 * totals[year][key] / points) if points else None
+
+    return bar_chart(
+        categories=[str(year) for year in years],
+        series=[
+            (_("Answered by an effort"), [share(y, "answered") for y in years]),
+            (_("…by an effort with a recent update"), [share(y, "followed") for y in years]),
+        ],
+        title=_("Follow-up of the attention points per reflection year"),
+        unit="percentage",
+        stacked=False,
+        top_value=100,
+        uid="followup",
+    )
+
+
+# --- the pages --------------------------------------------------------------------------
+
+
+def public_experiences(today: datetime.date):
+    """Stories anyone may read: approved by an experience expert, and with a current public
+    consent. The consent that counts is the newest one given by today; withdrawn, ended or
+    narrowed to a smaller audience, the story is hidden at once."""
+    newest = (
+        Consent.objects.filter(experience=OuterRef(OuterRef("pk")), given_on__lte=today)
+        .order_by("-given_on", "-id")
+        .values("pk")[:1]
+    )
+    current_public = Consent.objects.filter(
+        pk=Subquery(newest), scope=Visibility.PUBLIC, withdrawn_at__isnull=True
+    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    return Experience.objects.filter(review=Experience.Review.APPROVED).filter(
+        Exists(current_public)
+    )
+
+
+def programme_results(user, *, today: datetime.date | None = None) -> dict:
+    """Everything "Wat bereiken we" shows to a logged-in reader (a fixed number of queries)."""
+    today = today or timezone.localdate()
+    plans, progress_chart = plan_progress(today)
+    return {
+        "today": today,
+        "max_years": MAX_YEARS,
+        "trends": indicator_trends(user),
+        "plans": plans,
+        "progress_chart": progress_chart,
+        "packages_chart": commitments_per_package(today),
+        "teams": team_completeness(),
+        "quickscan_chart": quickscan_scores(today),
+        "decisions_chart": decisions_per_body(today),
+        "followup_chart": reflection_followup(today),
+    }
+
+
+def public_results(*, today: datetime.date | None = None) -> dict:
+    """The public version: public indicators and approved stories with a public consent."""
+    today = today or timezone.localdate()
+    stories = (
+        public_experiences(today)
+        .select_related("municipality")
+        .order_by("-reviewed_at", "-pk")[:PUBLIC_STORIES]
+    )
+    return {
+        "today": today,
+        "max_years": MAX_YEARS,
+        "trends": indicator_trends(None, uid="public-trend"),
+        "stories": list(stories),
+    }
