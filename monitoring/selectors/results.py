@@ -11,20 +11,29 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
 from governance.models import Body, Decision
+from monitoring.access import public_experiences
 from monitoring.charts.bars import BarChart, bar_chart
 from monitoring.charts.lines import Point, Series, TrendChart, trend_chart
-from monitoring.models import Area, Consent, Experience, Indicator, Measurement
+from monitoring.models import Area, Indicator, Measurement
 from monitoring.models.indicators import Visibility
 from partners.models import Package, Partner, QuickScan
 from partners.selectors.commitment import package_counts_on
 from partners.selectors.team import complete_team_count
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan
+from reflection.selectors.progress import (
+    ROLLUP_ORDER,
+    bucket_label,
+    period_shift,
+    period_start,
+    plan_rollup,
+    with_latest_update,
+)
 
 MAX_YEARS = 10
 MAX_PLANS = 3  # the adopted phase plans whose progress is shown, newest first
@@ -120,10 +129,8 @@ def indicator_trends(user, *, uid: str = "trend") -> list[IndicatorTrend]:
 
 def recent_since(interval: int, today: datetime.date) -> datetime.date:
     """The start of the previous period: an update is recent when it is for the current or
-    the previous period. Periods of `interval` months start in January (quarters: January,
-    April, July, October)."""
-    month = today.year * 12 + (today.month - 1) // interval * interval - interval
-    return datetime.date(month // 12, month % 12 + 1, 1)
+    the previous period (reflection's period maths: periods start in January)."""
+    return period_shift(period_start(today, interval), interval, -1)
 
 
 def recent_updates(today: datetime.date) -> Q:
@@ -144,28 +151,25 @@ def recent_updates(today: datetime.date) -> Q:
 @dataclass
 class PlanProgress:
     plan: PhasePlan
-    counts: dict[str, int]  # per EffortUpdate status, plus "none": no recent update
+    counts: dict[str, int]  # per roll-up bucket (reflection.selectors.progress.ROLLUP_ORDER)
     efforts: int
 
 
 def plan_progress(today: datetime.date) -> tuple[list[PlanProgress], BarChart]:
-    """Per adopted phase plan (the newest MAX_PLANS): its efforts by the status of their
-    latest recent update, and how many have none (three queries)."""
+    """Per adopted phase plan (the newest MAX_PLANS): its efforts counted as the plan's own
+    page counts them (reflection's roll-up), in two queries."""
     plans = list(PhasePlan.objects.filter(status=PhasePlan.Status.ADOPTED)[:MAX_PLANS])
-    rows = {plan.pk: PlanProgress(plan, Counter(), 0) for plan in plans}
-    latest = dict(
-        EffortUpdate.objects.filter(recent_updates(today), effort__plan__in=plans)
-        .order_by("period_start")
-        .values_list("effort_id", "status")
-    )  # the newest recent update of each effort wins
-    for effort_id, plan_id in Effort.objects.filter(plan__in=plans).values_list("pk", "plan_id"):
-        rows[plan_id].efforts += 1
-        rows[plan_id].counts[latest.get(effort_id, "none")] += 1
-    rows = [row for row in rows.values() if row.efforts]
-    statuses = [*EffortUpdate.Status.choices, ("none", _("No recent update"))]
+    efforts = defaultdict(list)
+    for effort in with_latest_update(Effort.objects.filter(plan__in=plans)):
+        efforts[effort.plan_id].append(effort)
+    rows = []
+    for plan in plans:
+        if efforts[plan.pk]:
+            rollup = plan_rollup(plan, efforts[plan.pk], today)
+            rows.append(PlanProgress(plan, rollup.counts, rollup.total))
     chart = bar_chart(
         categories=[row.plan.title for row in rows],
-        series=[(label, [row.counts[value] for row in rows]) for value, label in statuses],
+        series=[(bucket_label(key), [row.counts[key] for row in rows]) for key in ROLLUP_ORDER],
         title=_("Efforts per phase plan, by how they are going"),
         uid="progress",
     )
@@ -307,23 +311,6 @@ def reflection_followup(today: datetime.date) -> BarChart:
 
 
 # --- the pages --------------------------------------------------------------------------
-
-
-def public_experiences(today: datetime.date):
-    """Stories anyone may read: approved by an experience expert, and with a current public
-    consent. The consent that counts is the newest one given by today; withdrawn, ended or
-    narrowed to a smaller audience, the story is hidden at once."""
-    newest = (
-        Consent.objects.filter(experience=OuterRef(OuterRef("pk")), given_on__lte=today)
-        .order_by("-given_on", "-id")
-        .values("pk")[:1]
-    )
-    current_public = Consent.objects.filter(
-        pk=Subquery(newest), scope=Visibility.PUBLIC, withdrawn_at__isnull=True
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-    return Experience.objects.filter(review=Experience.Review.APPROVED).filter(
-        Exists(current_public)
-    )
 
 
 def programme_results(user, *, today: datetime.date | None = None) -> dict:

@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from monitoring.access import public_experiences
 from monitoring.models.indicators import Visibility
 from monitoring.selectors.results import (
     MAX_YEARS,
     commitments_per_package,
     plan_progress,
-    public_experiences,
     quickscan_scores,
     recent_since,
     reflection_followup,
@@ -20,7 +20,7 @@ from monitoring.selectors.results import (
 )
 from partners.models import Commitment, Package, Partner, TeamMember
 from reflection.models import EffortUpdate, PhasePlan
-from tests.factories import PartnerFactory, PersonFactory
+from tests.factories import PartnerFactory, PersonFactory, UserFactory
 from tests.monitoring.factories_results import (
     ConsentFactory,
     EffortUpdateFactory,
@@ -168,15 +168,17 @@ def test_effort_progress_per_plan_counts_the_latest_recent_status(db):
     EffortFactory(plan=PhasePlanFactory(status=PhasePlan.Status.DRAFT))
     plans, chart = plan_progress(TODAY)
     assert len(plans) == 1 and plans[0].efforts == 4
-    assert dict(plans[0].counts) == {"on_track": 1, "at_risk": 1, "none": 2}
-    assert rows(chart)["Faseplan 3"] == ["1", "1", "0", "0", "2"]
+    # counted as the plan's own page counts: "done" stays done, however old the update
+    counted = {key: n for key, n in plans[0].counts.items() if n}
+    assert counted == {"on_track": 1, "at_risk": 1, "done": 1, "stale": 1}
+    assert rows(chart)["Faseplan 3"] == ["1", "1", "0", "1", "1"]
 
 
 def test_a_yearly_plan_counts_last_years_update_as_recent(db):
     plan = PhasePlanFactory(status=PhasePlan.Status.ADOPTED, progress_interval=12)
     EffortUpdateFactory(effort=EffortFactory(plan=plan), period_start=datetime.date(2025, 1, 1))
     plans, _chart = plan_progress(TODAY)
-    assert dict(plans[0].counts) == {"on_track": 1}
+    assert {key: n for key, n in plans[0].counts.items() if n} == {"on_track": 1}
 
 
 # --- partners ---------------------------------------------------------------------------
@@ -374,3 +376,14 @@ def test_effort_progress_shows_the_newest_adopted_plans_only(db):
     plans, chart = plan_progress(TODAY)
     assert [row.plan.number for row in plans] == list(range(MAX_PLANS + 2, 2, -1))
     assert len(chart.table_rows) == MAX_PLANS
+
+
+def test_the_dashboard_offers_this_years_avk_monitor_as_pdf(db, client_for):
+    html = client_for(UserFactory()).get(reverse("programme_results")).content.decode()
+    assert reverse("document_request", args=["avk_monitor"]) in html
+    assert f'name="subject" value="{timezone.localdate().year}"' in html
+
+
+def test_the_showcase_links_to_the_public_results(db, client_for):
+    html = client_for(None).get(reverse("showcase:index")).content.decode()
+    assert reverse("public_results") in html
