@@ -1,0 +1,109 @@
+"""What an indicator page, the indicator list, the dashboard and the PDF show, in a fixed
+number of queries whatever the number of years, areas and indicators.
+
+A place is compared with its own past and its references only (the alliance asked for no
+naming and shaming): a municipality with its former municipalities (its own past, when it came
+from a merger), its province and the Netherlands; the region with the provinces of its
+municipalities and the Netherlands. No selector here puts two current municipalities side by
+side.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from monitoring.charts.lines import Point, Series, TrendChart, format_value, trend_chart
+from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Target
+from monitoring.selectors.areas import references_of
+
+
+@dataclass
+class Trend:
+    """The inputs of one indicator's trend chart for one place."""
+
+    indicator: Indicator
+    area: Area
+    series: list[Series]
+    targets: list[Point] = field(default_factory=list)
+
+    @property
+    def own(self) -> list[Point]:
+        return self.series[0].points
+
+    @property
+    def latest(self) -> Point | None:
+        """The place's latest value (None when it has none)."""
+        return max(self.own, key=lambda p: p.year) if self.own else None
+
+    @property
+    def latest_label(self) -> str:
+        latest = self.latest
+        return format_value(latest.value, self.indicator.unit) if latest else ""
+
+    def chart(self, *, compact: bool = False, uid: str = "trend") -> TrendChart:
+        return trend_chart(
+            series=[Series(s.label, list(s.points), s.reference) for s in self.series],
+            unit=self.indicator.unit,
+            polarity=self.indicator.polarity,
+            title=_("%(indicator)s in %(place)s")
+            % {"indicator": self.indicator.name, "place": self.area.name},
+            targets=self.targets,
+            compact=compact,
+            uid=uid,
+        )
+
+
+def _label(area: Area, place: Area) -> str:
+    if area.successor_id == place.pk:
+        return _("%(name)s (until %(year)s)") % {"name": area.name, "year": area.merged_in}
+    return area.name
+
+
+def indicator_trends(indicators: list[Indicator], area: Area) -> list[Trend]:
+    """Per indicator, the chart inputs for `area`: three queries for any number of
+    indicators, years and areas. A reference without values is left out."""
+    references = references_of(area)
+    shown = [area, *references]
+    values = defaultdict(list)
+    for m in Measurement.objects.filter(
+        indicator__in=[i.pk for i in indicators], area__in=[a.pk for a in shown]
+    ).only("indicator_id", "area_id", "year", "value", "is_break", "note"):
+        values[m.indicator_id, m.area_id].append(Point(m.year, m.value, m.is_break, m.note))
+    targets = defaultdict(list)
+    for t in Target.objects.filter(indicator__in=[i.pk for i in indicators], area=area).only(
+        "indicator_id", "year", "value", "note"
+    ):
+        targets[t.indicator_id].append(Point(t.year, t.value, False, t.note))
+    trends = []
+    for indicator in indicators:
+        series = [Series(area.name, values[indicator.pk, area.pk])]
+        series += [
+            Series(_label(other, area), values[indicator.pk, other.pk], reference=True)
+            for other in references
+            if values[indicator.pk, other.pk]
+        ]
+        trends.append(Trend(indicator, area, series, targets[indicator.pk]))
+    return trends
+
+
+def indicator_trend(indicator: Indicator, area: Area) -> Trend:
+    """The chart inputs of one indicator for one place (a municipality or the region) against
+    its references, with the place's targets. Three queries."""
+    return indicator_trends([indicator], area)[0]
+
+
+def stories_of(indicator: Indicator) -> list[IndicatorStory]:
+    """The stories behind the curve, newest first, with their partners. Two queries."""
+    return list(
+        indicator.stories.order_by("-year")
+        .select_related("written_by")
+        .prefetch_related("partners")
+    )
+
+
+def effort_links_of(indicator: Indicator):
+    """The efforts that aim to move the indicator, with their phase plan. One query."""
+    return indicator.effort_links.select_related("effort__plan").order_by(
+        "effort__plan__number", "effort__order", "effort__pk"
+    )
