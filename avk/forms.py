@@ -1,3 +1,5 @@
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -100,3 +102,40 @@ class ModelForm(forms.ModelForm):
             if isinstance(value, str) and isinstance(model_fields.get(name), models.CharField):
                 cleaned[name] = without_bidi_controls(value)
         return cleaned
+
+
+def parse_decimal(text: str):
+    """A number as people type or export it, in Dutch or English: 9,6 · 9.6 · 9,6% · 1.234,5 ·
+    '-3 (a minus our CSV export defused). A Decimal, or None for anything that is not a
+    finite number. A point is a decimal point unless the text also has a comma."""
+    text = "".join(str(text).split()).removeprefix("'").removesuffix("%")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+class DecimalField(forms.DecimalField):
+    """Django's decimal field, but it reads a decimal comma as well as a point whatever the
+    language (parse_decimal), and shows a text box that does not fight either."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = parse_decimal(value)
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def widget_attrs(self, widget):
+        # No min/max/step attributes: the text box takes a comma, a number box would not.
+        return forms.Field.widget_attrs(self, widget)

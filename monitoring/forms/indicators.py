@@ -4,7 +4,7 @@ behind the curve and the link of an effort to an indicator."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import ModelForm, SafeModelChoiceField, SafeModelMultipleChoiceField
+from avk.forms import DecimalField, ModelForm, SafeModelChoiceField, SafeModelMultipleChoiceField
 from monitoring.models import Area, EffortIndicator, Indicator, IndicatorStory, Measurement, Target
 from partners.models import Partner
 from reflection.models import Effort
@@ -54,14 +54,13 @@ class AreaCodeField(forms.CharField):
         return area
 
 
-def _localised_numbers(form, names):
+def _decimal_fields(form, names):
+    """The value fields read a decimal comma or point (avk.forms.DecimalField)."""
     for name in names:
-        field = form.fields[name]
-        field.localize = True
-        field.widget.is_localized = True
-        field.widget.input_type = "text"
-        field.widget.attrs["inputmode"] = "decimal"
-        field.error_messages["invalid"] = NUMBER_MESSAGE
+        model_field = form._meta.model._meta.get_field(name)
+        form.fields[name] = model_field.formfield(
+            form_class=DecimalField, error_messages={"invalid": NUMBER_MESSAGE}
+        )
 
 
 class MeasurementForm(ModelForm):
@@ -82,7 +81,7 @@ class MeasurementForm(ModelForm):
             self.initial.setdefault("area_code", self.instance.area.code)
         self.fields["year"].error_messages["invalid"] = _("Fill in a year, such as 2024.")
         self.fields["year"].widget.attrs.update(min=1990, max=2100)
-        _localised_numbers(self, ["value", "numerator", "denominator"])
+        _decimal_fields(self, ["value", "numerator", "denominator"])
 
     def clean(self):
         cleaned = super().clean()
@@ -120,7 +119,7 @@ class TargetForm(ModelForm):
         self.instance.indicator = indicator
         self.order_fields(["area_code"])
         self.fields["year"].error_messages["invalid"] = _("Fill in a year, such as 2030.")
-        _localised_numbers(self, ["value"])
+        _decimal_fields(self, ["value"])
 
     def clean(self):
         cleaned = super().clean()
@@ -136,7 +135,10 @@ class TargetForm(ModelForm):
         return cleaned
 
     def validate_unique(self):
-        # A target for a year that has one replaces it (targets_set): not an error.
+        # A target for a year that has one replaces it (target_set): not an error.
+        pass
+
+    def validate_constraints(self):
         pass
 
 

@@ -10,12 +10,11 @@ figures get corrected, and a re-import of an export must not fail. The preview s
 whether it is new, an update (with the value it replaces) or unchanged.
 """
 
-from decimal import Decimal, InvalidOperation
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from avk.forms import parse_decimal
 from avk.imports import CREATE, UNCHANGED, UPDATE, RowResult
 from avk.tables import MAX_ROWS, Column, read_table
 from avk.text import without_bidi_controls
@@ -57,19 +56,6 @@ def read_upload(upload) -> dict:
         for row in table.rows
     ]
     return {"headers": table.headers, "rows": rows}
-
-
-def parse_number(text: str) -> Decimal | None:
-    """9,6 · 9.6 · 9,6% · 1.234,5 · '-3 (as our CSV export defuses a minus) → a Decimal;
-    None for anything that is not a finite number."""
-    text = "".join(text.split()).removeprefix("'").removesuffix("%")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
 
 
 def parse_year(text: str) -> int | None:
@@ -152,7 +138,7 @@ def _parse(result, values, column, indicators, areas) -> Measurement | None:
     numbers = {}
     for name in ("value", "numerator", "denominator"):
         text = values.get(name, "")
-        numbers[name] = parse_number(text) if text else None
+        numbers[name] = parse_decimal(text) if text else None
         if text and numbers[name] is None:
             result.error(
                 column(name),

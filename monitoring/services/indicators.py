@@ -97,7 +97,7 @@ def measurement_delete(*, measurement: Measurement, user) -> None:
 def target_set(*, target: Target, user) -> Target:
     """Set the target of an indicator for an area in a milestone year; one that was set for
     that year is replaced."""
-    target.full_clean(validate_unique=False)
+    target.full_clean(validate_unique=False, validate_constraints=False)
     with transaction.atomic():
         existing, _created = Target.objects.select_for_update().get_or_create(
             indicator=target.indicator,

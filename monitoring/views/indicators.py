@@ -40,14 +40,22 @@ def indicator_list(request):
     chart. Fixed queries whatever the number of indicators, areas and years."""
     area = area_selectors.default_area()
     indicators = list(indicators_visible_to(request.user))
-    trends = selectors.indicator_trends(indicators, area) if area else []
+    trends = selectors.indicator_trends(indicators, area) if area else [None] * len(indicators)
     return render(
         request,
         "monitoring/indicators/list.html",
         {
             "area": area,
-            "rows": [(t, t.chart(compact=True, uid=f"trend-{t.indicator.pk}")) for t in trends],
-            "indicators": indicators,
+            "rows": [
+                {
+                    "indicator": indicator,
+                    "trend": trend,
+                    "chart": trend.chart(compact=True, uid=f"trend-{indicator.pk}")
+                    if trend
+                    else None,
+                }
+                for indicator, trend in zip(indicators, trends, strict=True)
+            ],
             "is_staff": is_staff(request.user),
         },
     )
