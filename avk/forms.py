@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from avk.text import without_bidi_controls
 
@@ -139,3 +140,16 @@ class DecimalField(forms.DecimalField):
     def widget_attrs(self, widget):
         # No min/max/step attributes: the text box takes a comma, a number box would not.
         return forms.Field.widget_attrs(self, widget)
+
+
+class SpreadsheetField(UploadField):
+    """The file of an import: a CSV file or an Excel workbook, read by avk.tables."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("File"))
+        kwargs.setdefault(
+            "help_text",
+            _("A CSV file (UTF-8) or an Excel workbook (.xlsx), at most 2 MB and 1,000 rows."),
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
+        super().__init__(**kwargs)

@@ -6,18 +6,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record, diff
+from monitoring.forms.indicators import IndicatorForm
 from monitoring.models import EffortIndicator, Indicator, IndicatorStory, Measurement, Target
 
-INDICATOR_FIELDS = [
-    "name",
-    "definition",
-    "unit",
-    "polarity",
-    "source",
-    "source_url",
-    "visibility",
-    "order",
-]
+INDICATOR_FIELDS = IndicatorForm.Meta.fields  # what staff may change is what is audited
 MEASUREMENT_FIELDS = ["area", "year", "value", "numerator", "denominator", "note", "is_break"]
 STORY_FIELDS = ["year", "helps", "hinders"]
 

@@ -95,9 +95,12 @@ def _form_page(request, form, *, title, back, template="monitoring/indicators/fo
     return render(request, template, {"form": form, "title": title, "back": back, **extra})
 
 
-def _saved(request, form, save, message, to):
-    """Call the service and go to `to` (a URL, or a function of what was saved); a
-    ValidationError the service raises lands on the form and None is returned."""
+def _submitted(request, form, save, message, to):
+    """On a POST whose form is valid: call the service (`save`), say `message` and go to
+    `to` (a URL, or a function of what was saved). None when the form is to be shown (again):
+    a GET, a form error, or a ValidationError of the service, which lands on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None
     try:
         saved = save()
     except ValidationError as error:
@@ -111,16 +114,15 @@ def _saved(request, form, save, message, to):
 @require_http_methods(["GET", "POST"])
 def indicator_create(request):
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(
-            request,
-            form,
-            lambda: services.indicator_save(indicator=form.instance, user=request.user),
-            _("Indicator added."),
-            lambda indicator: reverse("indicator_detail", args=[indicator.pk]),
-        )
-        if response:
-            return response
+    response = _submitted(
+        request,
+        form,
+        lambda: services.indicator_save(indicator=form.instance, user=request.user),
+        _("Indicator added."),
+        lambda indicator: reverse("indicator_detail", args=[indicator.pk]),
+    )
+    if response:
+        return response
     return _form_page(request, form, title=_("Add an indicator"), back=reverse("indicator_list"))
 
 
@@ -130,16 +132,15 @@ def indicator_edit(request, pk):
     indicator = get_indicator_for_user(request.user, pk, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator)
     back = reverse("indicator_detail", args=[pk])
-    if request.method == "POST" and form.is_valid():
-        response = _saved(
-            request,
-            form,
-            lambda: services.indicator_save(indicator=form.instance, user=request.user),
-            _("Indicator saved."),
-            back,
-        )
-        if response:
-            return response
+    response = _submitted(
+        request,
+        form,
+        lambda: services.indicator_save(indicator=form.instance, user=request.user),
+        _("Indicator saved."),
+        back,
+    )
+    if response:
+        return response
     return _form_page(request, form, title=_("Edit the indicator"), back=back)
 
 
@@ -179,16 +180,15 @@ def measurement_edit(request, measurement_pk):
 def _measurement_form(request, indicator, measurement):
     form = MeasurementForm(request.POST or None, instance=measurement, indicator=indicator)
     back = reverse("indicator_measurements", args=[indicator.pk])
-    if request.method == "POST" and form.is_valid():
-        response = _saved(
-            request,
-            form,
-            lambda: services.measurement_save(measurement=form.instance, user=request.user),
-            _("Value saved."),
-            back,
-        )
-        if response:
-            return response
+    response = _submitted(
+        request,
+        form,
+        lambda: services.measurement_save(measurement=form.instance, user=request.user),
+        _("Value saved."),
+        back,
+    )
+    if response:
+        return response
     title = _("Change a value") if measurement.pk else _("Add a value")
     return _form_page(request, form, title=title, back=back, indicator=indicator)
 
@@ -209,16 +209,15 @@ def target_set(request, pk):
     target = Target(indicator=indicator)
     form = TargetForm(request.POST or None, instance=target, indicator=indicator)
     back = reverse("indicator_measurements", args=[pk])
-    if request.method == "POST" and form.is_valid():
-        response = _saved(
-            request,
-            form,
-            lambda: services.target_set(target=form.instance, user=request.user),
-            _("Target saved."),
-            back,
-        )
-        if response:
-            return response
+    response = _submitted(
+        request,
+        form,
+        lambda: services.target_set(target=form.instance, user=request.user),
+        _("Target saved."),
+        back,
+    )
+    if response:
+        return response
     return _form_page(request, form, title=_("Set a target"), back=back, indicator=indicator)
 
 
@@ -248,20 +247,19 @@ def story_edit(request, story_pk):
 def _story_form(request, indicator, story):
     form = StoryForm(request.POST or None, instance=story, indicator=indicator)
     back = reverse("indicator_detail", args=[indicator.pk])
-    if request.method == "POST" and form.is_valid():
-        response = _saved(
-            request,
-            form,
-            lambda: services.story_save(
-                story=form.save(commit=False),
-                partners=list(form.cleaned_data["partners"]),
-                user=request.user,
-            ),
-            _("Story saved."),
-            back,
-        )
-        if response:
-            return response
+    response = _submitted(
+        request,
+        form,
+        lambda: services.story_save(
+            story=form.save(commit=False),
+            partners=list(form.cleaned_data["partners"]),
+            user=request.user,
+        ),
+        _("Story saved."),
+        back,
+    )
+    if response:
+        return response
     if story.pk:
         title = _("Change the story behind the curve")
     else:
@@ -275,16 +273,15 @@ def effort_link_add(request, pk):
     indicator = get_indicator_for_user(request.user, pk, write=True)
     form = EffortLinkForm(request.POST, indicator=indicator)
     back = reverse("indicator_detail", args=[pk]) + "#inspanningen"
-    if form.is_valid():
-        response = _saved(
-            request,
-            form,
-            lambda: services.effort_link_add(link=form.instance, user=request.user),
-            _("Effort linked."),
-            back,
-        )
-        if response:
-            return response
+    response = _submitted(
+        request,
+        form,
+        lambda: services.effort_link_add(link=form.instance, user=request.user),
+        _("Effort linked."),
+        back,
+    )
+    if response:
+        return response
     return _form_page(request, form, title=_("Link an effort"), back=back, indicator=indicator)
 
 

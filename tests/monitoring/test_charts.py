@@ -79,8 +79,9 @@ def test_a_break_splits_the_line_and_is_marked():
 
 
 def test_the_table_says_the_same_per_year():
-    result = chart(targets=[Point(2030, D("5"))])
+    # Values are formatted when the chart is made, in the language active then.
     with translation.override("nl"):
+        result = chart(targets=[Point(2030, D("5"))])
         header = [str(h) for h in result.table_header]
         rows = {row.year: [str(c) for c in row.cells] for row in result.table_rows}
     assert header[:3] == ["Emmen", "Drenthe", "Nederland"]
@@ -96,8 +97,8 @@ def test_the_table_says_the_same_per_year():
     [("percentage", "9.60", "9,6%"), ("count", "1500", "1.500"), ("euro", "1234.5", "€ 1.234,50")],
 )
 def test_values_are_shown_in_dutch(unit, value, shown):
-    result = chart(unit=unit, series=[Series("Emmen", [Point(2020, D(value))])])
     with translation.override("nl"):
+        result = chart(unit=unit, series=[Series("Emmen", [Point(2020, D(value))])])
         assert str(result.table_rows[0].cells[0]) == shown
 
 
