@@ -107,3 +107,17 @@ def effort_links_of(indicator: Indicator):
     return indicator.effort_links.select_related("effort__plan").order_by(
         "effort__plan__number", "effort__order", "effort__pk"
     )
+
+
+def stories_by_indicator(indicators: list[Indicator]) -> dict[int, list[IndicatorStory]]:
+    """For a dashboard or the monitor PDF: per indicator (by pk) its stories, newest first,
+    with their partners. Two queries for any number of indicators."""
+    stories = defaultdict(list)
+    for story in (
+        IndicatorStory.objects.filter(indicator__in=[i.pk for i in indicators])
+        .order_by("-year")
+        .select_related("written_by")
+        .prefetch_related("partners")
+    ):
+        stories[story.indicator_id].append(story)
+    return stories

@@ -107,3 +107,24 @@ def test_a_merged_municipality_has_no_values_from_its_merger_on(db):
     assert "year" in refused.value.error_dict
     measurement.year = 2020
     measurement.full_clean()
+
+
+def test_the_admin_lists_and_opens_the_indicator_tables(client, db):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+    from tests.monitoring.factories_indicators import MeasurementFactory
+
+    areas = region_areas()
+    measurement = MeasurementFactory(area=areas["GM0114"])
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for name, obj in [
+        ("area", areas["RGVK"]),
+        ("indicator", measurement.indicator),
+        ("measurement", measurement),
+    ]:
+        assert client.get(reverse(f"admin:monitoring_{name}_changelist")).status_code == 200
+        url = reverse(f"admin:monitoring_{name}_change", args=[obj.pk])
+        assert client.get(url).status_code == 200
+    for name in ("target", "indicatorstory", "effortindicator"):
+        assert client.get(reverse(f"admin:monitoring_{name}_changelist")).status_code == 200

@@ -309,3 +309,17 @@ def test_indicator_trend_is_three_queries(django_assert_num_queries, areas):
     region = Area.objects.get(code="RGVK")
     with django_assert_num_queries(4):  # the region also looks up its members' provinces
         indicator_trend(indicator, region)
+
+
+def test_stories_for_many_indicators_in_two_queries(django_assert_num_queries, db):
+    from monitoring.selectors.indicators import stories_by_indicator
+    from tests.factories import PartnerFactory
+
+    indicators = [IndicatorFactory() for _ in range(5)]
+    for indicator in indicators:
+        for year in (2023, 2024):
+            StoryFactory(indicator=indicator, year=year).partners.add(PartnerFactory())
+    with django_assert_num_queries(2):
+        stories = stories_by_indicator(indicators)
+        assert [s.year for s in stories[indicators[0].pk]] == [2024, 2023]
+        assert all(len(s.partners.all()) == 1 for s in stories[indicators[1].pk])
