@@ -37,14 +37,10 @@ COLUMNS = [
     Column("note", gettext_lazy("Note"), ("toelichting", "note", "opmerking")),
     Column("is_break", gettext_lazy("Break"), ("breuk", "break", "trendbreuk")),
 ]
-# The model's fields per column, to put a model error under the column it is about.
-FIELD_COLUMNS = {
-    "year": "year",
-    "value": "value",
-    "numerator": "numerator",
-    "denominator": "denominator",
-    "note": "note",
-}
+# The model's fields that have a column of the same name (a model error goes under it).
+CHECKED_FIELDS = ("year", "value", "numerator", "denominator", "note")
+# What a re-import compares: a row equal in all of these leaves the value unchanged.
+SAVED_FIELDS = ("value", "numerator", "denominator", "note", "is_break")
 
 
 def read_upload(upload) -> dict:
@@ -105,14 +101,7 @@ def validate_rows(rows: list[dict], headers: dict[str, str]) -> list[RowResult]:
             result.action = UPDATE
             result.clean["was"] = format_value(old.value, measurement.indicator.unit)
         result.clean["pk"] = old.pk if old else None
-    return results_of(parsed)
-
-
-SAVED_FIELDS = ["value", "numerator", "denominator", "note", "is_break"]
-
-
-def results_of(parsed) -> list[RowResult]:
-    return [result for result, _m in parsed]
+    return [result for result, _measurement in parsed]
 
 
 def _parse(result, values, column, indicators, areas) -> Measurement | None:
@@ -168,7 +157,7 @@ def _parse(result, values, column, indicators, areas) -> Measurement | None:
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             for message in messages:
-                result.error(column(FIELD_COLUMNS.get(name, "value")) or name, message)
+                result.error(column(name if name in CHECKED_FIELDS else "value") or name, message)
     if not result.ok:
         return None
     result.clean = {
@@ -189,7 +178,7 @@ def _excluded(result: RowResult, column) -> list[str]:
     already has an error (one message per cell)."""
     failed = {c for c, _m in result.errors}
     excluded = ["indicator", "area", "entered_by", "origin"]
-    excluded += [f for f, c in FIELD_COLUMNS.items() if column(c) in failed]
+    excluded += [name for name in CHECKED_FIELDS if column(name) in failed]
     if result.values.get("value", "") == "" or "value" in excluded:
         excluded.append("value")
     return excluded

@@ -81,7 +81,10 @@ def indicator_detail(request, pk):
         "area": area,
         "places": area_selectors.place_choices(area),
         "stories": selectors.stories_of(indicator),
-        "links": list(selectors.effort_links_of(indicator)),
+        # Phase plans are for people who are logged in: the public does not see the efforts.
+        "links": list(selectors.effort_links_of(indicator))
+        if request.user.is_authenticated
+        else None,
         "is_staff": staff,
         "link_form": EffortLinkForm(indicator=indicator) if staff else None,
     }

@@ -87,9 +87,13 @@ def test_an_anonymous_visitor_asking_for_a_hidden_indicator_is_sent_to_log_in(cl
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_the_public_page_hides_staff_tools(client, areas):
+def test_the_public_page_hides_staff_tools_and_the_efforts(client, areas):
     indicator = IndicatorFactory(visibility="public")
+    EffortIndicator.objects.create(
+        effort=EffortFactory(title="Interne inspanning"), indicator=indicator
+    )
     page = client.get(detail(indicator)).content.decode()
+    assert "Interne inspanning" not in page and 'id="inspanningen"' not in page
     assert reverse("indicator_edit", args=[indicator.pk]) not in page
     assert reverse("effort_link_add", args=[indicator.pk]) not in page
 
