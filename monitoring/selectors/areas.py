@@ -1,6 +1,7 @@
 """The areas: the region, its municipalities, the provinces and the Netherlands, and what a
 place is compared with (its references). Reads only."""
 
+import re
 from collections import defaultdict
 
 from django.db.models import Q
@@ -32,8 +33,9 @@ def default_area() -> Area | None:
 
 def place_for(code: str | None) -> Area | None:
     """The region or a municipality by its code (any case), or the region for anything else."""
-    code = (code or "").strip().upper()[:10]
-    if code and code != REGION_CODE:
+    code = (code or "").strip().upper()
+    # Only what can be a code reaches the database (a NUL byte would make PostgreSQL fail).
+    if re.fullmatch(r"GM[0-9]{4}", code):
         area = (
             Area.objects.filter(code=code, kind=Area.Kind.MUNICIPALITY)
             .select_related("province")
