@@ -369,7 +369,10 @@ def build_dataset() -> dict:
         current_seats=Seat.objects.current().count(),
         users=User.objects.count(),
     )
+    from bench import indicators
+
     return {
+        "indicators": indicators.build(),
         "staff": staff,
         "editor": editors[20],
         "partner": partners[20],
@@ -423,6 +426,9 @@ def measure_pages(data: dict) -> list[dict]:
         ),
         ("/etalage/", "/etalage/", anonymous, "anonymous"),
     ]
+    from bench import indicators
+
+    pages += indicators.pages(data["indicators"], staff, anonymous)
     rows = []
     for label, url, client, who in pages:
         for _ in range(PAGE_WARMUP):

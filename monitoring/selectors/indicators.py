@@ -66,10 +66,11 @@ def indicator_trends(indicators: list[Indicator], area: Area) -> list[Trend]:
     references = references_of(area)
     shown = [area, *references]
     values = defaultdict(list)
-    for m in Measurement.objects.filter(
+    # Tuples, not model instances: a list page reads thousands of values.
+    for indicator_id, area_id, year, value, is_break, note in Measurement.objects.filter(
         indicator__in=[i.pk for i in indicators], area__in=[a.pk for a in shown]
-    ).only("indicator_id", "area_id", "year", "value", "is_break", "note"):
-        values[m.indicator_id, m.area_id].append(Point(m.year, m.value, m.is_break, m.note))
+    ).values_list("indicator_id", "area_id", "year", "value", "is_break", "note"):
+        values[indicator_id, area_id].append(Point(year, value, is_break, note))
     targets = defaultdict(list)
     for t in Target.objects.filter(indicator__in=[i.pk for i in indicators], area=area).only(
         "indicator_id", "year", "value", "note"

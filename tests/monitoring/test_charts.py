@@ -116,3 +116,21 @@ def test_it_renders_as_an_accessible_svg():
 def test_nothing_to_draw_gives_an_empty_chart_not_an_error():
     result = chart(series=[Series("Emmen", [])])
     assert result.is_empty
+
+
+def test_each_value_is_formatted_once_for_the_points_and_the_table(monkeypatch):
+    from monitoring.charts import lines
+
+    calls = []
+    original = lines.format_value
+
+    def counting(value, unit):
+        calls.append(value)
+        return original(value, unit)
+
+    monkeypatch.setattr(lines, "format_value", counting)
+    result = chart(targets=[Point(2030, D("5"))])
+    points = sum(len(s.points) for s in result.series) + len(result.targets)
+    axis = len(result.y_ticks)
+    assert len(calls) == points + axis
+    assert result.table_rows[0].cells[0] == result.series[0].points[0].label
