@@ -6,6 +6,9 @@ UTF-8 with a byte order mark and ";" between the cells: what Dutch Excel expects
 import csv
 import io
 
+from django.http import HttpResponse
+from django.utils import timezone
+
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,3 +30,11 @@ def to_csv(header: list[str], rows) -> str:
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()
+
+
+def csv_response(content: str, name: str):
+    """A CSV download named avk-<name>-<today>.csv."""
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    filename = f"avk-{name}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,6 +1,9 @@
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from avk.text import without_bidi_controls
 
@@ -100,3 +103,53 @@ class ModelForm(forms.ModelForm):
             if isinstance(value, str) and isinstance(model_fields.get(name), models.CharField):
                 cleaned[name] = without_bidi_controls(value)
         return cleaned
+
+
+def parse_decimal(text: str):
+    """A number as people type or export it, in Dutch or English: 9,6 · 9.6 · 9,6% · 1.234,5 ·
+    '-3 (a minus our CSV export defused). A Decimal, or None for anything that is not a
+    finite number. A point is a decimal point unless the text also has a comma."""
+    text = "".join(str(text).split()).removeprefix("'").removesuffix("%")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+class DecimalField(forms.DecimalField):
+    """Django's decimal field, but it reads a decimal comma as well as a point whatever the
+    language (parse_decimal), and shows a text box that does not fight either."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = parse_decimal(value)
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def widget_attrs(self, widget):
+        # No min/max/step attributes: the text box takes a comma, a number box would not.
+        return forms.Field.widget_attrs(self, widget)
+
+
+class SpreadsheetField(UploadField):
+    """The file of an import: a CSV file or an Excel workbook, read by avk.tables."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("File"))
+        kwargs.setdefault(
+            "help_text",
+            _("A CSV file (UTF-8) or an Excel workbook (.xlsx), at most 2 MB and 1,000 rows."),
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
+        super().__init__(**kwargs)

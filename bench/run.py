@@ -371,7 +371,10 @@ def build_dataset() -> dict:
         current_seats=Seat.objects.current().count(),
         users=User.objects.count(),
     )
+    from bench import indicators
+
     return {
+        "indicators": indicators.build(),
         "staff": staff,
         "editor": editors[20],
         "partner": partners[20],
@@ -429,6 +432,9 @@ def measure_pages(data: dict) -> list[dict]:
     for label, url in data.get("results_pages", {}).items():
         client, who = (anonymous, "anonymous") if "etalage" in url else (editor, "editor")
         pages.append((label, url, client, who))
+    from bench import indicators
+
+    pages += indicators.pages(data["indicators"], staff, anonymous)
     rows = []
     for label, url, client, who in pages:
         for _ in range(PAGE_WARMUP):

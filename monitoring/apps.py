@@ -8,12 +8,18 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
+        from django.db.models.signals import post_save
         from django.urls import reverse
 
         from avk import documents
         from monitoring.documents import AVK_MONITOR
+        from monitoring.services.areas import municipality_saved
+        from partners.models import Municipality
         from reflection import followup
 
         documents.register(AVK_MONITOR)
         # A session's page and invitation link to the dossier of the previous island.
         followup.register_dossier(lambda pk: reverse("reflection_dossier", args=[pk]))
+        # A municipality given a CBS code gets its area (partners cannot import monitoring,
+        # so monitoring listens).
+        post_save.connect(municipality_saved, sender=Municipality, dispatch_uid="indicators_area")

@@ -37,6 +37,7 @@ class Series:
     label: str
     points: list[Point]
     reference: bool = False
+    key: str = ""  # what the line is of (an area's code), for choosing lines; never drawn
 
 
 @dataclass
@@ -235,16 +236,13 @@ def trend_chart(
 
     header = [one.label for one in series] + ([_("Target")] if targets else [])
     rows = []
-    by_series = [{p.year: p for p in one.points} for one in series]
-    target_by_year = {t.year: t for t in targets}
+    # The table says what the points say: each value is formatted once (the costly part).
+    by_series = [{p.year: p.label for p in one.points} for one in drawn]
+    target_by_year = {t.year: t.label for t in drawn_targets}
     for year in years_seen:
-        cells = [
-            format_value(points[year].value, unit) if year in points else NOTHING
-            for points in by_series
-        ]
+        cells = [labels.get(year, NOTHING) for labels in by_series]
         if targets:
-            target = target_by_year.get(year)
-            cells.append(format_value(target.value, unit) if target else NOTHING)
+            cells.append(target_by_year.get(year, NOTHING))
         rows.append(Row(year, cells))
     return TrendChart(
         title=title,

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -191,6 +192,27 @@ class Measurement(TimeStampedModel):
 
     def __str__(self):
         return f"{self.indicator} · {self.area} · {self.year}"
+
+    def clean(self):
+        """A percentage lies between 0 and 100; a municipality that merged has no values
+        from the year of the merger on (they belong to its successor)."""
+        super().clean()
+        errors = {}
+        if (
+            self.indicator_id
+            and self.value is not None
+            and self.indicator.unit == Indicator.Unit.PERCENTAGE
+            and not 0 <= self.value <= 100
+        ):
+            errors["value"] = _("A percentage is a number from 0 up to 100.")
+        merged_in = self.area.merged_in if self.area_id and self.area.successor_id else None
+        if merged_in and self.year and self.year >= merged_in:
+            errors["year"] = _(
+                "%(name)s merged in %(merged)s: enter values from %(merged)s on under "
+                "the new municipality."
+            ) % {"name": self.area.name, "merged": merged_in}
+        if errors:
+            raise ValidationError(errors)
 
 
 class Target(TimeStampedModel):

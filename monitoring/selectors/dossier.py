@@ -7,14 +7,12 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 
+from monitoring.access import visibilities_for
 from monitoring.charts.lines import Point, TrendChart, format_value
 from monitoring.models import EffortIndicator, Indicator
-from monitoring.selectors.results import (
-    indicator_visibilities,
-    reference_areas,
-    region_series,
-    small_trend,
-)
+from monitoring.selectors.areas import NETHERLANDS, default_area
+from monitoring.selectors.indicators import indicator_trends
+from monitoring.selectors.results import MAX_YEARS
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan, ReflectionSession
 
 
@@ -104,21 +102,26 @@ def session_dossier(session: ReflectionSession, user) -> SessionDossier:
     }
     links = list(
         EffortIndicator.objects.filter(
-            effort__in=effort_ids, indicator__visibility__in=indicator_visibilities(user)
+            effort__in=effort_ids, indicator__visibility__in=visibilities_for(user)
         )
         .select_related("indicator")
         .order_by("indicator__order", "indicator__name")
     )
-    region, country = reference_areas() if links else (None, None)
+    region = default_area() if links else None
     indicators = list({link.indicator_id: link.indicator for link in links}.values())
-    series = region_series(indicators, [region, country]) if region else {}
+    trends = {t.indicator.pk: t for t in indicator_trends(indicators, region)} if region else {}
     moves = {}
     for indicator in indicators:
-        found = series.get((indicator.pk, region.pk), []) if region else []
+        trend = trends.get(indicator.pk)
+        found = sorted(trend.own, key=lambda p: p.year)[-MAX_YEARS:] if trend else []
         chart = None
-        if region is not None:
-            uid = f"dossier-{indicator.pk}"
-            chart = small_trend(indicator, region, country, series, uid=uid)
+        if trend is not None:
+            chart = trend.chart(
+                compact=True,
+                uid=f"dossier-{indicator.pk}",
+                references={NETHERLANDS[0]},
+                years=MAX_YEARS,
+            )
         moves[indicator.pk] = IndicatorMove(
             indicator, found[0] if found else None, found[-1] if found else None, chart
         )

@@ -14,63 +14,35 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from monitoring.charts.lines import Point, Series, trend_chart
-from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Spotlight, Target
+from monitoring.charts.lines import Series
+from monitoring.models import Indicator, Spotlight
 from monitoring.models.indicators import Visibility
+from monitoring.selectors.areas import default_area
+from monitoring.selectors.indicators import indicator_trends, stories_by_indicator
 from reflection.models import EffortUpdate, PhasePlan
 
 
 def monitor_indicators(year: int) -> list[dict]:
-    """Each indicator the alliance shares, with its chart for the region against the
-    provinces and the Netherlands up to `year`, its targets and its latest story."""
+    """Each indicator the alliance shares, with its chart for the region against its
+    provinces and the Netherlands up to `year`, its targets and its latest story by then."""
     indicators = list(
         Indicator.objects.filter(visibility__in=[Visibility.PARTNERS, Visibility.PUBLIC])
     )
-    region = Area.objects.filter(kind=Area.Kind.REGION).order_by("name").first()
-    references = list(
-        Area.objects.filter(kind__in=[Area.Kind.PROVINCE, Area.Kind.COUNTRY]).order_by(
-            "-kind", "name"
-        )
-    )
-    places = ([region] if region else []) + references
-    values = defaultdict(list)
-    for measurement in Measurement.objects.filter(
-        indicator__in=indicators, area__in=places, year__lte=year
-    ).order_by("year"):
-        values[measurement.indicator_id, measurement.area_id].append(
-            Point(measurement.year, measurement.value, measurement.is_break, measurement.note)
-        )
-    targets = defaultdict(list)
-    if region:
-        for target in Target.objects.filter(indicator__in=indicators, area=region):
-            targets[target.indicator_id].append(Point(target.year, target.value))
-    stories = {}
-    for story in (
-        IndicatorStory.objects.filter(indicator__in=indicators, year__lte=year)
-        .prefetch_related("partners")
-        .order_by("indicator", "-year")
-    ):
-        stories.setdefault(story.indicator_id, story)
+    region = default_area()
+    trends = {t.indicator.pk: t for t in indicator_trends(indicators, region)} if region else {}
+    stories = stories_by_indicator(indicators)
     result = []
     for indicator in indicators:
-        series = [
-            Series(place.name, values[indicator.pk, place.pk], reference=place is not region)
-            for place in places
-        ]
-        result.append(
-            {
-                "indicator": indicator,
-                "chart": trend_chart(
-                    series=series,
-                    unit=indicator.unit,
-                    polarity=indicator.polarity,
-                    title=indicator.name,
-                    targets=targets[indicator.pk],
-                    uid=f"indicator-{indicator.pk}",
-                ),
-                "story": stories.get(indicator.pk),
-            }
-        )
+        trend = trends.get(indicator.pk)
+        chart = None
+        if trend is not None:
+            trend.series = [
+                Series(s.label, [p for p in s.points if p.year <= year], s.reference, s.key)
+                for s in trend.series
+            ]
+            chart = trend.chart(uid=f"indicator-{indicator.pk}")
+        story = next((s for s in stories[indicator.pk] if s.year <= year), None)
+        result.append({"indicator": indicator, "chart": chart, "story": story})
     return result
 
 

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avk.access import is_staff
 from governance.models import Body, Decision
-from monitoring.access import public_experiences
+from monitoring.access import indicators_visible_to, public_experiences
 from monitoring.charts.bars import BarChart, bar_chart
-from monitoring.charts.lines import Point, Series, TrendChart, trend_chart
-from monitoring.models import Area, Indicator, Measurement
-from monitoring.models.indicators import Visibility
+from monitoring.charts.lines import TrendChart
+from monitoring.models import Indicator
+from monitoring.selectors.areas import NETHERLANDS, default_area
+from monitoring.selectors.indicators import indicator_trends
 from partners.models import Package, Partner, QuickScan
 from partners.selectors.commitment import package_counts_on
 from partners.selectors.team import complete_team_count
@@ -50,78 +51,35 @@ def last_years(today: datetime.date, first: int | None = None) -> list[int]:
 # --- indicators -------------------------------------------------------------------------
 
 
-def indicator_visibilities(user) -> list[str]:
-    """Who sees an indicator: internal ones staff only, partners' ones everyone logged in,
-    public ones everyone."""
-    if user is None or not user.is_authenticated:
-        return [Visibility.PUBLIC]
-    if is_staff(user):
-        return list(Visibility.values)
-    return [Visibility.PARTNERS, Visibility.PUBLIC]
-
-
 @dataclass
 class IndicatorTrend:
     indicator: Indicator
     chart: TrendChart
 
 
-def reference_areas() -> tuple[Area | None, Area | None]:
-    """The region the programme is about and the Netherlands (one query)."""
-    areas = Area.objects.filter(kind__in=[Area.Kind.REGION, Area.Kind.COUNTRY]).order_by("code")
-    region = country = None
-    for area in areas:
-        if area.kind == Area.Kind.REGION and region is None:
-            region = area
-        elif area.kind == Area.Kind.COUNTRY and country is None:
-            country = area
-    return region, country
-
-
-def region_series(indicators, areas) -> dict[tuple[int, int], list[Point]]:
-    """The points per (indicator id, area id) of `areas`, the last MAX_YEARS years of each
-    series (one query)."""
-    rows = Measurement.objects.filter(
-        indicator__in=[i.pk for i in indicators], area__in=[a.pk for a in areas if a]
-    ).values_list("indicator_id", "area_id", "year", "value", "is_break", "note")
-    points = defaultdict(list)
-    for indicator_id, area_id, year, value, is_break, note in rows:
-        points[indicator_id, area_id].append(Point(year, value, is_break, note))
-    for key, found in points.items():
-        found.sort(key=lambda p: p.year)
-        points[key] = found[-MAX_YEARS:]
-    return points
-
-
-def small_trend(indicator, region, country, points, *, uid: str) -> TrendChart:
-    """An indicator's compact chart: the region against the Netherlands."""
-    series = [Series(str(region), points.get((indicator.pk, region.pk), []))]
-    if country is not None:
-        series.append(
-            Series(str(country), points.get((indicator.pk, country.pk), []), reference=True)
-        )
-    return trend_chart(
-        series=series,
-        unit=indicator.unit,
-        polarity=indicator.polarity,
-        title=indicator.name,
-        compact=True,
-        uid=uid,
-    )
-
-
-def indicator_trends(user, *, uid: str = "trend") -> list[IndicatorTrend]:
-    """The indicators `user` may see, each as a small chart of the region against the
-    Netherlands (three queries)."""
-    region, country = reference_areas()
+def small_trends(indicators: list[Indicator], *, uid: str) -> list[IndicatorTrend]:
+    """Each indicator as a small chart of the region against the Netherlands, over the last
+    MAX_YEARS years with a value (the indicator selector's reads: a fixed number of queries)."""
+    region = default_area()
     if region is None:
         return []
-    indicators = list(Indicator.objects.filter(visibility__in=indicator_visibilities(user)))
-    points = region_series(indicators, [region, country])
     return [
-        IndicatorTrend(i, small_trend(i, region, country, points, uid=f"{uid}-{i.pk}"))
-        for i in indicators
+        IndicatorTrend(
+            trend.indicator,
+            trend.chart(
+                compact=True,
+                uid=f"{uid}-{trend.indicator.pk}",
+                references={NETHERLANDS[0]},
+                years=MAX_YEARS,
+            ),
+        )
+        for trend in indicator_trends(indicators, region)
     ]
+
+
+def visible_trends(user, *, uid: str = "trend") -> list[IndicatorTrend]:
+    """The indicators `user` may see, each as a small chart."""
+    return small_trends(list(indicators_visible_to(user)), uid=uid)
 
 
 # --- effort progress --------------------------------------------------------------------
@@ -320,7 +278,7 @@ def programme_results(user, *, today: datetime.date | None = None) -> dict:
     return {
         "today": today,
         "max_years": MAX_YEARS,
-        "trends": indicator_trends(user),
+        "trends": visible_trends(user),
         "plans": plans,
         "progress_chart": progress_chart,
         "packages_chart": commitments_per_package(today),
@@ -342,6 +300,6 @@ def public_results(*, today: datetime.date | None = None) -> dict:
     return {
         "today": today,
         "max_years": MAX_YEARS,
-        "trends": indicator_trends(None, uid="public-trend"),
+        "trends": visible_trends(AnonymousUser(), uid="public-trend"),
         "stories": list(stories),
     }

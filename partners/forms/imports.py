@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avk.forms import UploadField
+from avk.forms import SpreadsheetField
 from partners.selectors import imports
 
 
@@ -14,13 +14,7 @@ class ImportForm(forms.Form):
         widget=forms.RadioSelect,
         initial=imports.PARTNERS,
     )
-    file = UploadField(
-        label=_("File"),
-        help_text=_(
-            "A CSV file (UTF-8) or an Excel workbook (.xlsx), at most 2 MB and 1,000 rows."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
+    file = SpreadsheetField()
 
     def clean(self):
         cleaned = super().clean()

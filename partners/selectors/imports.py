@@ -15,7 +15,7 @@ preview and the confirmation; `partners.services.imports` runs step 2 again insi
 transaction that saves them.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from avk.imports import CREATE, UPDATE, RowResult
 from avk.tables import MAX_ROWS, Column, ImportFileError, read_table
 from avk.text import without_bidi_controls
 from partners.models import Municipality, Package, Partner, Person
@@ -34,9 +35,6 @@ KINDS = [
     (PARTNERS, gettext_lazy("Partners (organisations)")),
     (PEOPLE, gettext_lazy("People")),
 ]
-
-CREATE = "create"
-UPDATE = "update"
 
 
 COLUMNS = {
@@ -83,24 +81,6 @@ class Table:
 
     def as_json(self) -> dict:
         return {"kind": self.kind, "headers": self.headers, "rows": self.rows}
-
-
-@dataclass
-class RowResult:
-    number: int
-    values: dict[str, str]
-    action: str | None = None  # CREATE or UPDATE when the row has no errors
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (column, message)
-    # The checked values as the service saves them (foreign keys as primary keys).
-    clean: dict = field(default_factory=dict)
-
-    def error(self, column: str, message: str) -> None:
-        self.errors.append((column, message))
-        self.action = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def columns_for(kind: str) -> list[Column]:

@@ -1,38 +1,16 @@
 """Saving a checked import: all rows in one transaction, or nothing at all."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record, diff
+from avk.imports import ImportOutcome, ImportRefused
 from partners.models import Package, Partner, Person
 from partners.selectors import imports
 from partners.selectors.commitment import with_current_package
 from partners.services.commitment import commitment_change
-
-
-class ImportRefused(ValidationError):
-    """The rows do not pass the checks (any more): nothing was saved.
-
-    `results` holds the fresh per-row results to show, when the rows themselves are at fault.
-    """
-
-    def __init__(self, message, results=None):
-        super().__init__(message)
-        self.results = results or []
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    created: int
-    updated: int
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated
 
 
 def batch_import(*, kind: str, rows: list[dict], headers: dict[str, str], user) -> ImportOutcome:

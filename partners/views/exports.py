@@ -1,21 +1,13 @@
 """CSV exports for staff: the partner directory and the AVK teams, for Excel."""
 
-from django.http import HttpResponse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from avk.access import staff_required
+from avk.csv import csv_response
 from partners.forms.directory import directory_filters
 from partners.models import Package, Partner
 from partners.selectors import exports
 from partners.selectors.directory import directory_filtered
-
-
-def _csv_response(content: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    filename = f"avk-{name}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @staff_required
@@ -25,10 +17,10 @@ def export_directory(request):
     codes = set(Package.objects.values_list("code", flat=True))
     filters = directory_filters(request.GET, package_codes=codes)
     partners = directory_filtered(Partner.objects.all(), filters)
-    return _csv_response(exports.directory_csv(partners), "partners")
+    return csv_response(exports.directory_csv(partners), "partners")
 
 
 @staff_required
 @require_GET
 def export_teams(request):
-    return _csv_response(exports.teams_csv(), "teams")
+    return csv_response(exports.teams_csv(), "teams")

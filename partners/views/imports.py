@@ -5,18 +5,16 @@ under a random batch id. The preview checks the rows again on every visit, so it
 the database as it is now; confirming saves all rows in one transaction or none.
 """
 
-import secrets
-
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from avk.access import staff_required
+from avk.imports import ImportRefused, batch_get, batch_keep, row_errors
 from partners.forms.imports import ImportForm
 from partners.selectors import imports
-from partners.services.imports import ImportRefused, batch_import
+from partners.services.imports import batch_import
 
 SESSION_KEY = "partners_import"
 
@@ -26,15 +24,12 @@ SESSION_KEY = "partners_import"
 def import_start(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        table = form.cleaned_data["table"]
-        batch = secrets.token_urlsafe(16)
-        # One batch per session: a new upload replaces the previous one.
-        request.session[SESSION_KEY] = {
-            "id": batch,
-            "user": request.user.pk,
-            "filename": form.cleaned_data["file"].name[:200],
-            **table.as_json(),
-        }
+        batch = batch_keep(
+            request,
+            SESSION_KEY,
+            filename=form.cleaned_data["file"].name,
+            data=form.cleaned_data["table"].as_json(),
+        )
         return redirect("partners:import_preview", batch=batch)
     return render(
         request,
@@ -46,21 +41,10 @@ def import_start(request):
     )
 
 
-def _stored_batch(request, batch: str) -> dict:
-    stored = request.session.get(SESSION_KEY)
-    if (
-        not isinstance(stored, dict)
-        or not secrets.compare_digest(str(stored.get("id", "")), batch)
-        or stored.get("user") != request.user.pk
-    ):
-        raise Http404
-    return stored
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def import_preview(request, batch):
-    stored = _stored_batch(request, batch)
+    stored = batch_get(request, SESSION_KEY, batch)
     kind, rows, headers = stored["kind"], stored["rows"], stored["headers"]
     status = 200
     if request.method == "POST":
@@ -77,11 +61,7 @@ def import_preview(request, batch):
     else:
         results = imports.validate_rows(kind, rows, headers)
 
-    errors = [
-        {"row": result.number, "column": column, "message": message}
-        for result in results
-        for column, message in result.errors
-    ]
+    errors = row_errors(results)
     columns = [c for c in imports.columns_for(kind) if c.field in headers]
     return render(
         request,

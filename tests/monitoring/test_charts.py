@@ -80,8 +80,9 @@ def test_a_break_splits_the_line_and_is_marked():
 
 
 def test_the_table_says_the_same_per_year():
-    result = chart(targets=[Point(2030, D("5"))])
+    # Values are formatted when the chart is made, in the language active then.
     with translation.override("nl"):
+        result = chart(targets=[Point(2030, D("5"))])
         header = [str(h) for h in result.table_header]
         rows = {row.year: [str(c) for c in row.cells] for row in result.table_rows}
     assert header[:3] == ["Emmen", "Drenthe", "Nederland"]
@@ -97,8 +98,8 @@ def test_the_table_says_the_same_per_year():
     [("percentage", "9.60", "9,6%"), ("count", "1500", "1.500"), ("euro", "1234.5", "€ 1.234,50")],
 )
 def test_values_are_shown_in_dutch(unit, value, shown):
-    result = chart(unit=unit, series=[Series("Emmen", [Point(2020, D(value))])])
     with translation.override("nl"):
+        result = chart(unit=unit, series=[Series("Emmen", [Point(2020, D(value))])])
         assert str(result.table_rows[0].cells[0]) == shown
 
 
@@ -120,3 +121,21 @@ def test_it_renders_as_an_accessible_svg():
 def test_nothing_to_draw_gives_an_empty_chart_not_an_error():
     result = chart(series=[Series("Emmen", [])])
     assert result.is_empty
+
+
+def test_each_value_is_formatted_once_for_the_points_and_the_table(monkeypatch):
+    from monitoring.charts import lines
+
+    calls = []
+    original = lines.format_value
+
+    def counting(value, unit):
+        calls.append(value)
+        return original(value, unit)
+
+    monkeypatch.setattr(lines, "format_value", counting)
+    result = chart(targets=[Point(2030, D("5"))])
+    points = sum(len(s.points) for s in result.series) + len(result.targets)
+    axis = len(result.y_ticks)
+    assert len(calls) == points + axis
+    assert result.table_rows[0].cells[0] == result.series[0].points[0].label

@@ -5,6 +5,7 @@ from django.db import transaction
 from governance.demo import bodies as governance_demo
 from governance.demo import memos as demo_memos
 from monitoring.demo import experiences as experiences_demo
+from monitoring.demo import indicators as indicators_demo
 from partners.demo import organisations as partners_demo
 from partners.demo import quickscan as quickscan_demo
 from reflection.demo import builder as reflection_demo
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             demo_memos.build()
             reflection_demo.build()
             experiences_demo.build()
+            indicators_demo.build()  # indicators: after reflection (effort links)
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
         for email, who, _staff, _edits in partners_demo.DEMO_LOGINS:
             self.stdout.write(f"  {email:32} {partners_demo.DEMO_PASSWORD}   {who}")
