@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
+from avk.cache import touch
 from governance.access import require_staff, voting_seats_of
 from governance.models import Body, ConflictOfInterest, Decision, Memo, ProposedDecision, Vote
 from governance.selectors.conflicts import stepped_aside_counts
@@ -194,6 +195,7 @@ def _decisions_list(
             )
         )
     Decision.objects.bulk_create(rows)
+    touch(Decision)  # a bulk write sends no signal: cached pictures of decisions go
     return [row.number for row in rows]
 
 

@@ -20,10 +20,19 @@ from governance.models import Body, Decision
 from monitoring.access import indicators_visible_to, public_experiences
 from monitoring.charts.bars import BarChart, bar_chart
 from monitoring.charts.lines import TrendChart
-from monitoring.models import Indicator
+from monitoring.models import Area, Consent, Experience, Indicator, Measurement, Target
 from monitoring.selectors.areas import NETHERLANDS, default_area
 from monitoring.selectors.indicators import indicator_trends
-from partners.models import Package, Partner, QuickScan
+from partners.models import (
+    Commitment,
+    Municipality,
+    Package,
+    Partner,
+    QuickScan,
+    QuickScanAnswer,
+    QuickScanCriterion,
+    TeamMember,
+)
 from partners.selectors.commitment import package_counts_on
 from partners.selectors.team import complete_team_count
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan
@@ -37,6 +46,28 @@ from reflection.selectors.progress import (
 )
 
 MAX_YEARS = 10
+
+# The rows the pictures are drawn from: a change of any of them shows on the next request
+# (the views cache the rendered pictures; avk.cache).
+TREND_READ = [Area, Indicator, Measurement, Target]
+PROGRAMME_RESULTS_READ = [
+    *TREND_READ,
+    PhasePlan,
+    Effort,
+    EffortUpdate,
+    Effort.attention_points.through,
+    AttentionPoint,
+    Partner,
+    Package,
+    Commitment,
+    TeamMember,
+    QuickScan,
+    QuickScanAnswer,
+    QuickScanCriterion,
+    Body,
+    Decision,
+]
+PUBLIC_RESULTS_READ = [*TREND_READ, Experience, Consent, Municipality]
 MAX_PLANS = 3  # the adopted phase plans whose progress is shown, newest first
 PUBLIC_STORIES = 6
 INTERVALS = [value for value, _label in PhasePlan._meta.get_field("progress_interval").choices]

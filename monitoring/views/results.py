@@ -1,20 +1,63 @@
 """ "Wat bereiken we": what the programme as a whole achieves, in pictures with their tables.
 Everyone logged in sees the dashboard; the public version shows only public indicators and
-stories with a current public consent."""
+stories with a current public consent.
+
+The pictures cost the most of any page (they read the whole history), and they are the same
+for everyone who may see the same indicators: they are rendered once per audience, language
+and day, and kept until a row they show changes (avk.cache; the models are listed in
+monitoring.selectors.results)."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from monitoring.selectors.results import programme_results, public_results
+from avk.cache import cached
+from monitoring.access import visibilities_for
+from monitoring.selectors.results import (
+    PROGRAMME_RESULTS_READ,
+    PUBLIC_RESULTS_READ,
+    programme_results,
+    public_results,
+)
+
+
+def _pictures(name, models, template, context, parts):
+    html = cached(
+        name,
+        models,
+        lambda: str(render_to_string(template, context())),
+        parts=[get_language(), timezone.localdate().isoformat(), *parts],
+    )
+    return mark_safe(html)  # noqa: S308 - rendered (and escaped) by our own template
 
 
 @require_GET
 def programme_dashboard(request):
-    return render(request, "monitoring/results/dashboard.html", programme_results(request.user))
+    audience = visibilities_for(request.user)
+    pictures = _pictures(
+        "programme_results",
+        PROGRAMME_RESULTS_READ,
+        "monitoring/results/pictures.html",
+        lambda: programme_results(request.user),
+        audience,
+    )
+    context = {"pictures": pictures, "today": timezone.localdate()}
+    return render(request, "monitoring/results/dashboard.html", context)
 
 
 @login_not_required
 @require_GET
 def public_dashboard(request):
-    return render(request, "monitoring/results/public.html", public_results())
+    pictures = _pictures(
+        "public_results",
+        PUBLIC_RESULTS_READ,
+        "monitoring/results/public_pictures.html",
+        public_results,
+        visibilities_for(AnonymousUser()),
+    )
+    return render(request, "monitoring/results/public.html", {"pictures": pictures})

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record, diff
+from avk.cache import touch
 from avk.text import neutralise_bidi_controls
 from partners.models import Partner, QuickScan, QuickScanAnswer, QuickScanCriterion
 
@@ -128,6 +129,7 @@ def quickscan_save(
             QuickScanAnswer.objects.filter(pk__in=[a.pk for a in stale]).delete()
         QuickScanAnswer.objects.bulk_create(to_create)
         QuickScanAnswer.objects.bulk_update(to_update, ["met", "note"])
+        touch(QuickScanAnswer)  # bulk writes send no signal (avk.cache)
 
         old_score = "" if created else f"{scan.score}/{scan.total}"
         scan.score = sum(1 for a in cleaned.values() if a.met)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record, diff
+from avk.cache import touch
 from governance.models import Decision, ProposedDecision
 from partners.models import Partner, Person
 from reflection.models import AttentionPoint, Effort, PhasePlan
@@ -216,6 +217,7 @@ def plan_new_version(*, plan: PhasePlan, user) -> PhasePlan:
             ]
         Effort.partners.through.objects.bulk_create(partner_links)
         Effort.attention_points.through.objects.bulk_create(point_links)
+        touch(Effort, Effort.partners.through, Effort.attention_points.through)  # avk.cache
         audit_record(
             actor=user,
             instance=new,

@@ -7,6 +7,7 @@ import tarfile
 import threading
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.core.serializers.json import Serializer as JSONSerializer
 from django.db import connection
@@ -71,7 +72,9 @@ def test_round_trip(tmp_path, settings):
     document.file.delete(save=False)  # lose a file too
     call_command("flush", interactive=False, verbosity=0)
     assert not User.objects.exists()
+    cache.set("a page drawn from the data before", "stale", None)
     call_command("restore", str(archive), stdout=io.StringIO())
+    assert cache.get("a page drawn from the data before") is None
 
     assert snapshot() == before
     assert package_of(Partner.objects.get(name="Cosis")).code == cosis_package

@@ -5,9 +5,11 @@ updates answering attention points, decisions, commitments and quick scans."""
 import datetime
 from decimal import Decimal
 
+from avk.cache import touch
 from governance.models import Body
 from monitoring.models import Area, EffortIndicator, Indicator, Measurement
 from monitoring.models.indicators import Visibility
+from monitoring.selectors.results import PROGRAMME_RESULTS_READ, PUBLIC_RESULTS_READ
 from partners.models import Commitment, Package, QuickScan
 from reflection.models import Effort, EffortUpdate, PhasePlan
 from tests.factories import BodyFactory, PartnerFactory
@@ -114,4 +116,6 @@ def build_history(
             status=Commitment.Status.IN_EFFECT,
         )
         QuickScan.objects.create(partner=partner, year=year, score=2, total=4)
+    # Bulk writes send no signal: like a service that bulk-writes, say what changed.
+    touch(*PROGRAMME_RESULTS_READ, *PUBLIC_RESULTS_READ)
     return {"sessions": [s for s, _p in sessions], "efforts": done}

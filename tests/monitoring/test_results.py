@@ -1,6 +1,7 @@
 """ "Wat bereiken we": the programme dashboard for everyone logged in, and its public version."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -387,3 +388,50 @@ def test_the_dashboard_offers_this_years_avk_monitor_as_pdf(db, client_for):
 def test_the_showcase_links_to_the_public_results(db, client_for):
     html = client_for(None).get(reverse("showcase:index")).content.decode()
     assert reverse("public_results") in html
+
+
+def on_track_cells(html: str) -> list[str]:
+    """The "on track" column of the progress table: its first cell per phase plan."""
+    return re.findall(r'<th scope="row">Faseplan 3</th><td class="text-end">(\d+)</td>', html)
+
+
+def test_the_pictures_are_kept_until_something_they_show_changes(staff, client_for):
+    """The second request reads the rendered pictures from the cache; a progress update
+    written through the service shows on the very next request."""
+    from reflection.selectors.progress import period_start
+    from reflection.services.progress import effort_update_post
+
+    plan = PhasePlanFactory(status=PhasePlan.Status.ADOPTED, title="Faseplan 3")
+    effort = EffortFactory(plan=plan, owner=None)
+    client = client_for(staff)
+    built, first = _dashboard(client)
+    kept, second = _dashboard(client)
+    assert kept < built and on_track_cells(first) == on_track_cells(second)
+    assert on_track_cells(second) == ["0"]  # nobody on track yet
+    effort_update_post(
+        effort=effort,
+        user=staff,
+        period_start=period_start(timezone.localdate(), plan.progress_interval),
+        status=EffortUpdate.Status.ON_TRACK,
+        percent_done=None,
+        narrative="Alle scholen doen mee.",
+    )
+    _queries, third = _dashboard(client)
+    assert on_track_cells(third) == ["1"]
+
+
+def test_a_closed_voting_shows_in_the_decisions_picture_on_the_next_request(
+    staff, db_body, client_for
+):
+    """Closing numbers the decisions with a bulk write (no signal): the service says so."""
+    from governance.services import decisions as closing
+    from tests.governance.factories_voting import voting_memo
+
+    memo = voting_memo(db_body, decisions=("note",))
+    client = client_for(staff)
+    before = _dashboard(client)[1]
+    closing.voting_close(memo=memo, user=staff)
+    after = _dashboard(client)[1]
+    assert before != after
+    year = timezone.localdate().year
+    assert re.search(rf'<th scope="row">{year}</th><td class="text-end">1</td>', after)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
@@ -64,6 +65,8 @@ class Command(BaseCommand):
                     "The backup is damaged or does not fit this database; nothing was "
                     f"changed. {_first_line(exc)}"
                 ) from exc
+            # Cached pages were drawn from the data before: they go (avk.cache).
+            cache.clear()
             media = folder / "media"
             if media.is_dir():
                 shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)

@@ -1,0 +1,97 @@
+"""Generational caching: keep a costly read until something it depends on changes.
+
+Every model has a generation number in the cache. A cached read names the models it depends
+on; its key holds their generations, so any change of one of them makes the next request
+build it afresh (the old entry simply expires). Saves, deletes and many-to-many changes bump
+the generation through signals (`watch()`, called by the app that caches); a bulk write sends
+no signal, so the service that does one calls `touch()`.
+
+The bump happens at once and again when the transaction commits: with the database cache the
+first bump is part of the transaction (so it commits with the data), with another cache the
+second one closes the window in which a request could have cached data that was not yet
+committed.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+TIMEOUT = 6 * 60 * 60  # an entry nobody asks for again leaves after six hours
+
+
+def _key(model: type[Model]) -> str:
+    return f"avk:generation:{model._meta.label_lower}"
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # never set, or expired: start from a number no older entry used
+        cache.set(key, time.time_ns(), None)
+
+
+def touch(*models: type[Model]) -> None:
+    """Say that rows of `models` changed (after a bulk write, which sends no signal)."""
+    keys = [_key(model) for model in models]
+    for key in keys:
+        _bump(key)
+    transaction.on_commit(lambda: [_bump(key) for key in keys])
+
+
+def _changed(sender, **kwargs) -> None:
+    if kwargs.get("raw"):  # loaddata (restore): the restore command clears the cache
+        return
+    touch(sender)
+
+
+def _m2m_changed(sender, action, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        touch(sender)
+
+
+def watch(*models: type[Model]) -> None:
+    """Bump a model's generation on every save and delete (many-to-many: every change of
+    the link table). Safe to call more than once."""
+    for model in models:
+        uid = f"avk.cache:{model._meta.label_lower}"
+        if model._meta.auto_created:  # a many-to-many link table
+            m2m_changed.connect(_m2m_changed, sender=model, dispatch_uid=uid)
+        else:
+            post_save.connect(_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(_changed, sender=model, dispatch_uid=uid)
+
+
+def generation(models: Iterable[type[Model]]) -> str:
+    keys = [_key(model) for model in models]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        cache.add(key, time.time_ns(), None)
+    if missing:
+        found = cache.get_many(keys)
+    return "-".join(str(found.get(key, 0)) for key in keys)
+
+
+def cached(
+    name: str,
+    models: Iterable[type[Model]],
+    build: Callable[[], object],
+    *,
+    parts: Iterable[str] = (),
+    timeout: int = TIMEOUT,
+):
+    """The value `build()` gave for `name` and `parts` while none of `models` changed."""
+    models = list(models)
+    # The generations of twenty models are long: a digest keeps the key short.
+    digest = hashlib.sha256(generation(models).encode()).hexdigest()[:32]
+    key = ":".join(["avk:cached", name, *map(str, parts), digest])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value

@@ -1,0 +1,76 @@
+"""Generational caching: a cached read is rebuilt on the next request after any change of a
+model it depends on — a save, a delete, a many-to-many change, or a bulk write a service
+reports with touch()."""
+
+import pytest
+
+from avk import cache as avk_cache
+from partners.models import Municipality, Partner
+from reflection.models import Effort
+from tests.factories import PartnerFactory
+from tests.reflection.factories_plans import EffortFactory
+
+
+@pytest.fixture
+def builds(db):
+    avk_cache.watch(Partner, Municipality, Effort.partners.through)
+    calls = []
+
+    def read(name="partners", parts=()):
+        def build():
+            calls.append(name)
+            return sorted(Partner.objects.values_list("name", flat=True))
+
+        return avk_cache.cached(
+            name, [Partner, Municipality, Effort.partners.through], build, parts=parts
+        )
+
+    return read, calls
+
+
+def test_a_second_read_comes_from_the_cache(builds):
+    read, calls = builds
+    PartnerFactory(name="Cosis")
+    assert read() == ["Cosis"] and read() == ["Cosis"]
+    assert calls == ["partners"]
+
+
+def test_a_save_a_delete_and_a_bulk_write_show_on_the_next_read(builds):
+    read, _calls = builds
+    cosis = PartnerFactory(name="Cosis")
+    assert read() == ["Cosis"]
+    cosis.name = "Cosis Groningen"
+    cosis.save()
+    assert read() == ["Cosis Groningen"]
+    cosis.delete()
+    assert read() == []
+    Partner.objects.bulk_create([Partner(name="Lentis", kind=Partner.Kind.ZORG)])
+    assert read() == []  # a bulk write sends no signal: the service must say so
+    avk_cache.touch(Partner)
+    assert read() == ["Lentis"]
+
+
+def test_a_many_to_many_change_shows_on_the_next_read(builds):
+    read, calls = builds
+    effort, gkb = EffortFactory(), PartnerFactory(name="GKB")
+    read()
+    read()
+    effort.partners.add(gkb)
+    read()
+    assert len(calls) == 2  # built, then again after the link
+
+
+def test_parts_keep_readers_apart(builds):
+    read, calls = builds
+    read(parts=("nl",))
+    read(parts=("en",))
+    read(parts=("nl",))
+    assert len(calls) == 2
+
+
+def test_a_change_of_an_unrelated_model_keeps_the_cache(builds):
+    read, calls = builds
+    read()
+    EffortFactory()  # an effort, not a partner, municipality or link
+    read()
+    assert len(calls) == 1
