@@ -1,31 +1,28 @@
-"""Factories of the monitoring models that "Wat bereiken we" and the dossiers read."""
+"""Factories of the monitoring models that "Wat bereiken we" and the dossiers read: the
+shared ones with the defaults these tests take (public indicators, values of the region,
+public consents), plus the region and the Netherlands."""
 
 import datetime
-from decimal import Decimal
 
 import factory
 
-from monitoring.models import (
-    Area,
-    Consent,
-    EffortIndicator,
-    Experience,
-    Indicator,
-    Measurement,
-)
+from monitoring.models import Area, EffortIndicator
 from monitoring.models.indicators import Visibility
-from reflection.models import EffortUpdate
-from tests.reflection.factories_plans import EffortFactory
+from tests.monitoring import factories_experiences, factories_indicators
+from tests.monitoring.factories_indicators import AreaFactory
+from tests.reflection.factories_plans import EffortFactory, EffortUpdateFactory
 
-
-class AreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Area
-        django_get_or_create = ("code",)
-
-    code = factory.Sequence(lambda n: f"GM{n + 1000:04d}")
-    name = factory.Sequence(lambda n: f"Gemeente {n}")
-    kind = Area.Kind.MUNICIPALITY
+__all__ = [
+    "AreaFactory",
+    "ConsentFactory",
+    "EffortIndicatorFactory",
+    "EffortUpdateFactory",
+    "ExperienceFactory",
+    "IndicatorFactory",
+    "MeasurementFactory",
+    "netherlands",
+    "region",
+]
 
 
 def region():
@@ -36,26 +33,13 @@ def netherlands():
     return AreaFactory(code="NL01", name="Nederland", kind=Area.Kind.COUNTRY)
 
 
-class IndicatorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Indicator
-
-    name = factory.Sequence(lambda n: f"Indicator {n}")
-    definition = "Aandeel kinderen in een huishouden met een laag inkomen."
-    unit = Indicator.Unit.PERCENTAGE
-    polarity = Indicator.Polarity.LOWER_IS_BETTER
-    source = "CBS"
+class IndicatorFactory(factories_indicators.IndicatorFactory):
     visibility = Visibility.PUBLIC
 
 
-class MeasurementFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Measurement
-
+class MeasurementFactory(factories_indicators.MeasurementFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     area = factory.LazyFunction(region)
-    year = 2020
-    value = Decimal("8.4")
 
 
 class EffortIndicatorFactory(factory.django.DjangoModelFactory):
@@ -67,29 +51,9 @@ class EffortIndicatorFactory(factory.django.DjangoModelFactory):
     expected_change = "Minder kinderen in armoede"
 
 
-class EffortUpdateFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EffortUpdate
-
-    effort = factory.SubFactory(EffortFactory)
-    period_start = datetime.date(2026, 10, 1)
-    status = EffortUpdate.Status.ON_TRACK
-    narrative = "Het loopt volgens plan."
+ExperienceFactory = factories_experiences.ExperienceFactory
 
 
-class ExperienceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Experience
-
-    title = factory.Sequence(lambda n: f"Verhaal {n}")
-    story = "Door de schuldhulp kon ik weer rustig slapen."
-    review = Experience.Review.APPROVED
-
-
-class ConsentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Consent
-
-    experience = factory.SubFactory(ExperienceFactory)
+class ConsentFactory(factories_experiences.ConsentFactory):
     scope = Visibility.PUBLIC
     given_on = datetime.date(2026, 1, 1)
