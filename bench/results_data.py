@@ -13,12 +13,9 @@ Run on its own to measure only these pages (after the shared dataset):
 
 import datetime
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 YEARS = 20
-AREAS = 15
-INDICATORS = 10
 EFFORTS = 40
 UPDATES = 20
 POINTS_PER_ISLAND = 6
@@ -31,7 +28,7 @@ def build_results_history(data: dict) -> dict:
     from django.utils import timezone
 
     from governance.models import Body, Decision, Memo, ProposedDecision
-    from monitoring.models import Area, EffortIndicator, Indicator, Measurement
+    from monitoring.models import EffortIndicator, Indicator, Measurement
     from reflection.models import (
         AttentionPoint,
         Effort,
@@ -43,42 +40,9 @@ def build_results_history(data: dict) -> dict:
     today = timezone.localdate()
     years = range(today.year - YEARS + 1, today.year + 1)
     with transaction.atomic():
-        areas = Area.objects.bulk_create(
-            [
-                Area(code="RGVK", name="Veenkoloniën", kind="region"),
-                Area(code="NL01", name="Nederland", kind="country"),
-                Area(code="PV20", name="Groningen", kind="province"),
-                Area(code="PV22", name="Drenthe", kind="province"),
-            ]
-            + [
-                Area(code=f"GM{n + 3000:04d}", name=f"Gemeente {n}", kind="municipality")
-                for n in range(AREAS - 4)
-            ]
-        )
-        indicators = Indicator.objects.bulk_create(
-            Indicator(
-                name=f"Indicator {n}",
-                definition="Aandeel kinderen in een huishouden met een laag inkomen.",
-                unit="percentage",
-                polarity="lower",
-                source="CBS",
-                visibility=["public", "partners", "internal"][n % 3],
-                order=n,
-            )
-            for n in range(INDICATORS)
-        )
-        Measurement.objects.bulk_create(
-            Measurement(
-                indicator=i,
-                area=a,
-                year=y,
-                value=Decimal(4 + (y + a.pk + i.pk) % 9),
-                is_break=y == 2024,
-            )
-            for i in indicators
-            for a in areas
-            for y in years
-        )
+        # The indicators and their 20 years x 15 areas of values come from bench/indicators.py
+        # (built with the shared dataset): the dossiers and the dashboard read those.
+        indicators = list(Indicator.objects.order_by("order", "pk"))
         sessions = ReflectionSession.objects.bulk_create(
             ReflectionSession(year=y, level=level, date=datetime.date(y, 6, 2))
             for y in years
@@ -111,7 +75,7 @@ def build_results_history(data: dict) -> dict:
             for p in {newest[n % len(newest)], points[(n * 7) % len(points)]}
         )
         EffortIndicator.objects.bulk_create(
-            EffortIndicator(effort=e, indicator=indicators[(n + k) % INDICATORS])
+            EffortIndicator(effort=e, indicator=indicators[(n + k) % len(indicators)])
             for n, e in enumerate(efforts)
             for k in range(2)
         )
@@ -160,6 +124,9 @@ def build_results_history(data: dict) -> dict:
         "/wat-bereiken-we/": "/wat-bereiken-we/",
         "/etalage/wat-bereiken-we/": "/etalage/wat-bereiken-we/",
         "/wat-bereiken-we/dossier/<pk>/": f"/wat-bereiken-we/dossier/{dossier}/",
+        # The phase plan with 40 efforts x 20 quarterly updates, and one effort's timeline.
+        "/reflectie/faseplannen/<pk>/": f"/reflectie/faseplannen/{plan.pk}/",
+        "/reflectie/inspanningen/<pk>/": f"/reflectie/inspanningen/{efforts[0].pk}/",
     }
 
 

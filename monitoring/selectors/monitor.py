@@ -21,10 +21,14 @@ from monitoring.selectors.areas import default_area
 from monitoring.selectors.indicators import indicator_trends, stories_by_indicator
 from reflection.models import EffortUpdate, PhasePlan
 
+# The years a chart in the monitor shows: like the dashboard, the last ten with a value.
+MONITOR_YEARS = 10
+
 
 def monitor_indicators(year: int) -> list[dict]:
     """Each indicator the alliance shares, with its chart for the region against its
-    provinces and the Netherlands up to `year`, its targets and its latest story by then."""
+    provinces and the Netherlands over the last MONITOR_YEARS years up to `year`, its
+    targets and its latest story by then."""
     indicators = list(
         Indicator.objects.filter(visibility__in=[Visibility.PARTNERS, Visibility.PUBLIC])
     )
@@ -40,7 +44,7 @@ def monitor_indicators(year: int) -> list[dict]:
                 Series(s.label, [p for p in s.points if p.year <= year], s.reference, s.key)
                 for s in trend.series
             ]
-            chart = trend.chart(uid=f"indicator-{indicator.pk}")
+            chart = trend.chart(uid=f"indicator-{indicator.pk}", years=MONITOR_YEARS)
         story = next((s for s in stories[indicator.pk] if s.year <= year), None)
         result.append({"indicator": indicator, "chart": chart, "story": story})
     return result

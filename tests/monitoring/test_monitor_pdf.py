@@ -194,3 +194,17 @@ def test_the_monitor_reads_a_fixed_number_of_queries(monitor_data):
     with CaptureQueriesContext(connection) as many:
         monitor_context(str(THIS_YEAR))
     assert len(many) == len(few)
+
+
+def test_a_chart_in_the_monitor_shows_the_last_ten_years_up_to_its_year(monitor_data):
+    from monitoring.selectors.monitor import monitor_indicators
+
+    region = Area.objects.get(code="RGVK")
+    shared = monitor_data["shared"]
+    for year in range(2000, THIS_YEAR + 1):
+        Measurement.objects.get_or_create(
+            indicator=shared, area=region, year=year, defaults={"value": Decimal("7")}
+        )
+    (item,) = [i for i in monitor_indicators(THIS_YEAR - 1) if i["indicator"] == shared]
+    years = [row.year for row in item["chart"].table_rows if row.cells[0] != "\u2013"]
+    assert years == list(range(THIS_YEAR - 10, THIS_YEAR))
