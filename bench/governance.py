@@ -359,7 +359,7 @@ def measure_pages(data: dict) -> list[dict]:
 def build_long_memo(data: dict):
     """A decided DB memo of ~10 pages: 17 sections with inputs and summary points, 6
     decisions with results."""
-    from governance.models import Memo, MemoSection, ProposedDecision
+    from governance.models import Memo, ProposedDecision
 
     source = data["decided"]
     memo = Memo.objects.create(
@@ -373,17 +373,7 @@ def build_long_memo(data: dict):
         quorum=source.quorum,
         closed_at=source.closed_at,
     )
-    MemoSection.objects.bulk_create(
-        MemoSection(
-            memo=memo,
-            order=k,
-            title=f"{k + 1}. Thema {k + 1}: theorie en inhoudelijke keuzes",
-            text="\n\n".join([run.LOREM * 3, run.LOREM * 2]),
-            inputs="\n".join(f"Inbreng {k + 1}.{n}: {run.LOREM[:110]}" for n in range(4)),
-            summary="\n".join(f"Samengevat {k + 1}.{n}: {run.LOREM[:80]}" for n in range(2)),
-        )
-        for k in range(PDF_SECTIONS)
-    )
+    meeting_book.long_sections(memo, PDF_SECTIONS)
     ProposedDecision.objects.bulk_create(
         ProposedDecision(
             memo=memo,

@@ -15,6 +15,24 @@ RUNS = 3
 BOOK_SECONDS = 5.0
 
 
+def long_sections(memo, count: int) -> None:
+    """`count` long sections of `memo` (text, 4 inputs, 2 summary points each): about two
+    thirds of a page each in the PDF."""
+    from governance.models import MemoSection
+
+    MemoSection.objects.bulk_create(
+        MemoSection(
+            memo=memo,
+            order=k,
+            title=f"{k + 1}. Thema {k + 1}: theorie en inhoudelijke keuzes",
+            text="\n\n".join([run.LOREM * 3, run.LOREM * 2]),
+            inputs="\n".join(f"Inbreng {k + 1}.{n}: {run.LOREM[:110]}" for n in range(4)),
+            summary="\n".join(f"Samengevat {k + 1}.{n}: {run.LOREM[:80]}" for n in range(2)),
+        )
+        for k in range(count)
+    )
+
+
 def build_book():
     """A body with a meeting a week ago (circulated minutes, 6 items) and the next one with
     5 long memos on its agenda: the meeting book of the next one has about 40 pages."""
@@ -25,7 +43,6 @@ def build_book():
         Body,
         Meeting,
         Memo,
-        MemoSection,
         Minutes,
         MinutesItem,
         ProposedDecision,
@@ -49,17 +66,7 @@ def build_book():
             introduction=run.LOREM * 4,
             status=Memo.Status.DRAFT,
         )
-        MemoSection.objects.bulk_create(
-            MemoSection(
-                memo=memo,
-                order=k,
-                title=f"{k + 1}. Thema {k + 1}: theorie en inhoudelijke keuzes",
-                text="\n\n".join([run.LOREM * 3, run.LOREM * 2]),
-                inputs="\n".join(f"Inbreng {k + 1}.{n}: {run.LOREM[:110]}" for n in range(4)),
-                summary="\n".join(f"Samengevat {k + 1}.{n}: {run.LOREM[:80]}" for n in range(2)),
-            )
-            for k in range(SECTIONS_PER_MEMO)
-        )
+        long_sections(memo, SECTIONS_PER_MEMO)
         ProposedDecision.objects.bulk_create(
             ProposedDecision(memo=memo, order=k, kind="approve", text=f"voorstel {k + 1}")
             for k in range(4)

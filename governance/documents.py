@@ -161,14 +161,16 @@ def _visible_meeting(user, subject: str) -> Meeting | None:
     return meetings_visible_to(user).filter(pk=pk).first()
 
 
-def _minutes_title(subject: str) -> str:
+def _meeting_title(subject: str, *, alone: str, of: str) -> str:
+    """`of` % body and date of the subject's meeting; `alone` when there is none."""
     meeting = _meeting(subject)
     if meeting is None:
-        return _("Minutes")
-    return _("Minutes of %(body)s, %(date)s") % {
-        "body": meeting.body.name,
-        "date": _meeting_date(meeting),
-    }
+        return alone
+    return of % {"body": meeting.body.name, "date": _meeting_date(meeting)}
+
+
+def _minutes_title(subject: str) -> str:
+    return _meeting_title(subject, alone=_("Minutes"), of=_("Minutes of %(body)s, %(date)s"))
 
 
 def minutes_pdf_context(subject: str) -> dict:
@@ -210,13 +212,9 @@ MINUTES = DocumentKind(
 
 
 def _book_title(subject: str) -> str:
-    meeting = _meeting(subject)
-    if meeting is None:
-        return _("Meeting book")
-    return _("Meeting book of %(body)s, %(date)s") % {
-        "body": meeting.body.name,
-        "date": _meeting_date(meeting),
-    }
+    return _meeting_title(
+        subject, alone=_("Meeting book"), of=_("Meeting book of %(body)s, %(date)s")
+    )
 
 
 def meeting_book_context(subject: str) -> dict:

@@ -77,16 +77,23 @@ def minutes_edit(request, pk):
     )
 
 
-@require_POST
-def minutes_circulate(request, pk):
-    meeting, _drafter = get_meeting_for_minutes(request.user, pk, write=True)
+def _step(request, meeting, step, done: str):
+    """Take one step (circulate, adopt); the service refuses what the minutes' state does
+    not allow, and the minutes page says so."""
     try:
-        services.minutes_circulate(meeting=meeting, user=request.user)
+        step(meeting=meeting, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The minutes have been sent to the members."))
+        messages.success(request, done)
     return _to_minutes(meeting)
+
+
+@require_POST
+def minutes_circulate(request, pk):
+    meeting, _drafter = get_meeting_for_minutes(request.user, pk, write=True)
+    done = _("The minutes have been sent to the members.")
+    return _step(request, meeting, services.minutes_circulate, done)
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,13 +103,8 @@ def minutes_adopt(request, pk):
     meeting, _drafter = get_meeting_for_minutes(request.user, pk, write=True)
     form = ConfirmStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.minutes_adopt(meeting=meeting, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The minutes have been adopted. They cannot change now."))
-        return _to_minutes(meeting)
+        done = _("The minutes have been adopted. They cannot change now.")
+        return _step(request, meeting, services.minutes_adopt, done)
     minutes = minutes_of(meeting)
     upcoming = next_meeting(meeting)
     refusal = ""
