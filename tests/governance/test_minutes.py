@@ -124,8 +124,12 @@ def test_circulating_mails_every_member_once_and_puts_adoption_on_the_next_agend
         minutes_circulate(meeting=past, user=secretary)
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([db_member.email, secretary.email])
-    body = mail.outbox[0].body
-    assert reverse("governance:minutes_detail", args=[past.pk]) in body
+    link = reverse("governance:minutes_detail", args=[past.pk])
+    for message in mail.outbox:  # both bodies, in Dutch
+        html = message.alternatives[0][0]
+        assert link in message.body and link in html
+        assert "conceptverslag" in message.body and "Lees het verslag" in html
+        assert message.subject.startswith("Verslag van Dagelijks Bestuur")
     assert OutgoingMail.objects.filter(key__startswith="minutes-circulated:").count() == 2
     assert upcoming.agenda.filter(title=adoption_title(past)).count() == 1
     assert adoption_title(past).startswith("Vaststellen verslag")
