@@ -721,7 +721,8 @@ def _meeting_book() -> dict:
     run.log("Meeting book PDF (5 memos) ...")
     book = meeting_book.measure_book()
     run.log(
-        f"  {book['pages']} pages, median {book['median']:.2f} s, slowest {book['max']:.2f} s"
+        f"  {book['pages']} pages, median {book['median']:.2f} s, slowest {book['max']:.2f} s,"
+        f" CPU {book['cpu']:.2f} s"
         f"  {run.verdict(book['pass'])}"
     )
     return book
