@@ -25,13 +25,15 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
+import meeting_book  # noqa: E402
 import run  # noqa: E402  (the shared helpers; its import sets the environment)
 
 ROOT = run.ROOT
 RESULTS = run.RESULTS
 HEADING = "## Governance at 20 years: pages, memo PDF, reminder fan-out"
 COMMAND = ".tools/bin/uv run --locked python bench/governance.py"
-DB_NAME = "avk_bench_gov"
+# Another name (AVK_BENCH_GOV_DB) lets two people run it side by side on one server.
+DB_NAME = os.environ.get("AVK_BENCH_GOV_DB", "avk_bench_gov")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 
 YEARS = 20
@@ -357,7 +359,7 @@ def measure_pages(data: dict) -> list[dict]:
 def build_long_memo(data: dict):
     """A decided DB memo of ~10 pages: 17 sections with inputs and summary points, 6
     decisions with results."""
-    from governance.models import Memo, MemoSection, ProposedDecision
+    from governance.models import Memo, ProposedDecision
 
     source = data["decided"]
     memo = Memo.objects.create(
@@ -371,17 +373,7 @@ def build_long_memo(data: dict):
         quorum=source.quorum,
         closed_at=source.closed_at,
     )
-    MemoSection.objects.bulk_create(
-        MemoSection(
-            memo=memo,
-            order=k,
-            title=f"{k + 1}. Thema {k + 1}: theorie en inhoudelijke keuzes",
-            text="\n\n".join([run.LOREM * 3, run.LOREM * 2]),
-            inputs="\n".join(f"Inbreng {k + 1}.{n}: {run.LOREM[:110]}" for n in range(4)),
-            summary="\n".join(f"Samengevat {k + 1}.{n}: {run.LOREM[:80]}" for n in range(2)),
-        )
-        for k in range(PDF_SECTIONS)
-    )
+    meeting_book.long_sections(memo, PDF_SECTIONS)
     ProposedDecision.objects.bulk_create(
         ProposedDecision(
             memo=memo,
@@ -665,11 +657,11 @@ def section(data, facts, pages, pdf, mail, duration) -> str:
     return "\n".join(lines)
 
 
-def write_results(text: str) -> None:
+def write_results(text: str, heading: str = HEADING) -> None:
     current = RESULTS.read_text() if RESULTS.exists() else ""
-    start = current.find(HEADING)
+    start = current.find(heading)
     if start != -1:
-        following = current.find("\n## ", start + len(HEADING))
+        following = current.find("\n## ", start + len(heading))
         rest = current[following + 1 :] if following != -1 else ""
         current = current[:start].rstrip() + ("\n\n" + rest if rest else "")
     RESULTS.write_text(current.rstrip() + "\n\n" + text)
@@ -707,6 +699,8 @@ def main() -> None:
         f"{pdf['ratio']:.2f}x, {pdf['queries']} queries  {run.verdict(pdf['pass'])}"
     )
 
+    book = _meeting_book()
+
     run.log(f"Reminder digests to {FANOUT} voters through a real worker ...")
     mail = measure_fanout()
     run.log(
@@ -719,8 +713,33 @@ def main() -> None:
     facts = run.machine_facts()
     duration = time.perf_counter() - t0
     write_results(section(data, facts, pages, pdf, mail, duration))
-    run.log(f"Wrote the section to {RESULTS.relative_to(ROOT)} ({duration:.0f} s in all).")
+    write_results(meeting_book.section(book, COMMAND), meeting_book.HEADING)
+    run.log(f"Wrote the sections to {RESULTS.relative_to(ROOT)} ({duration:.0f} s in all).")
+
+
+def _meeting_book() -> dict:
+    run.log("Meeting book PDF (5 memos) ...")
+    book = meeting_book.measure_book()
+    run.log(
+        f"  {book['pages']} pages, median {book['median']:.2f} s, slowest {book['max']:.2f} s,"
+        f" CPU {book['cpu']:.2f} s"
+        f"  {run.verdict(book['pass'])}"
+    )
+    return book
+
+
+def main_meeting_book() -> None:
+    """Only the meeting book, on a fresh database: `python bench/governance.py meeting-book`."""
+    run.log(f"Creating database {DB_NAME} and migrating ...")
+    run.create_database(DB_NAME)
+    import django
+
+    django.setup()
+    run.migrate()
+    book = _meeting_book()
+    write_results(meeting_book.section(book, f"{COMMAND} meeting-book"), meeting_book.HEADING)
+    run.log(f"Wrote the section to {RESULTS.relative_to(ROOT)}.")
 
 
 if __name__ == "__main__":
-    main()
+    main_meeting_book() if sys.argv[1:] == ["meeting-book"] else main()

@@ -12,6 +12,9 @@
   body's own seat-holders (the memo PDF, which anyone logged in may ask for, says who,
   never why).
 - A body's meetings are read by the holders of a current seat in it and by staff.
+- A meeting's minutes are drafted and circulated by the body's secretary (a current seat
+  with the secretary role) or staff; the body's other seat-holders read them once
+  circulated. Nobody changes them once adopted (governance.services.minutes).
 - An action's status is changed by its owner or by staff.
 """
 
@@ -32,6 +35,7 @@ from governance.models import (
     ConflictOfInterest,
     Meeting,
     Memo,
+    Minutes,
     ProposedDecision,
     Seat,
 )
@@ -170,3 +174,35 @@ def can_change_status(user, action: ActionItem) -> bool:
         and action.owner.user_id is not None
         and action.owner.user_id == user.pk
     )
+
+
+# --- minutes ----------------------------------------------------------------------------
+
+
+def may_draft_minutes(user, meeting: Meeting) -> bool:
+    """Staff, or the holder of a current secretary seat of the meeting's body."""
+    if is_staff(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return (
+        Seat.objects.current()
+        .filter(person__user=user, body_id=meeting.body_id, role=Seat.Role.SECRETARY)
+        .exists()
+    )
+
+
+def may_read_minutes(minutes: Minutes | None, *, drafter: bool) -> bool:
+    """Drafters read a draft; the body's members (who may see the meeting) read the
+    minutes once circulated."""
+    return minutes is not None and (drafter or minutes.circulated_at is not None)
+
+
+def get_meeting_for_minutes(user, pk, *, write: bool = False) -> tuple[Meeting, bool]:
+    """A meeting whose minutes the user may see (404 otherwise, like the meeting) and
+    whether they may draft them; with write=True, 403 unless they may."""
+    meeting = get_meeting_for_user(user, pk)
+    drafter = may_draft_minutes(user, meeting)
+    if write and not drafter:
+        raise PermissionDenied
+    return meeting, drafter

@@ -3,12 +3,15 @@ from django.contrib import admin
 from governance.models import (
     ActionItem,
     AgendaItem,
+    Attendance,
     Body,
     ConflictOfInterest,
     Decision,
     Meeting,
     Memo,
     MemoSection,
+    Minutes,
+    MinutesItem,
     ProposedDecision,
     Seat,
     Vote,
@@ -141,3 +144,45 @@ class ActionItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "owner__name"]
     autocomplete_fields = ["owner"]
     raw_id_fields = ["decision", "meeting"]
+
+
+class AdoptedReadOnly:
+    """Adopted minutes never change: staff can look at them, not edit or delete them."""
+
+    def _adopted(self, obj) -> bool:
+        minutes = obj if isinstance(obj, Minutes) else getattr(obj, "minutes", None)
+        return minutes is not None and minutes.is_adopted
+
+    def has_change_permission(self, request, obj=None):
+        return not self._adopted(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._adopted(obj) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._adopted(obj) and super().has_add_permission(request, obj)
+
+
+class AttendanceInline(AdoptedReadOnly, admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class MinutesItemInline(AdoptedReadOnly, admin.StackedInline):
+    model = MinutesItem
+    extra = 0
+    raw_id_fields = ["memo"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(AdoptedReadOnly, admin.ModelAdmin):
+    list_display = ["meeting", "circulated_at", "adopted_at", "adopted_in"]
+    list_select_related = ["meeting__body", "adopted_in__body"]
+    raw_id_fields = ["meeting", "adopted_in"]
+    readonly_fields = ["drafted_by", "adopted_by"]
+    inlines = [AttendanceInline, MinutesItemInline]
+
+    def has_add_permission(self, request, obj=None):
+        # Minutes are drafted on the meeting's page, by the body's secretary or staff.
+        return False

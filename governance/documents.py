@@ -1,18 +1,25 @@
 """The governance documents the PDF pipeline can make: the governance overview, a memo
-(laid out like the alliance's own memos, with the results once decided) and a body's
-decision list (besluitenlijst). The subject is empty, the memo's or the body's primary key."""
+(laid out like the alliance's own memos, with the results once decided), a body's
+decision list (besluitenlijst), a meeting's minutes and its meeting book. The subject is
+empty, or the memo's, the body's or the meeting's primary key."""
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from avk.documents import DocumentKind
 from avk.forms import parse_id
-from governance.access import memos_visible_to
-from governance.models import Body, Memo
+from governance.access import (
+    may_draft_minutes,
+    may_read_minutes,
+    meetings_visible_to,
+    memos_visible_to,
+)
+from governance.models import Body, Meeting, Memo
 from governance.selectors.bodies import bodies_with_current_seats
 from governance.selectors.decisions import decision_entries, with_phrases
 from governance.selectors.memos import memo_parts
+from governance.selectors.minutes import minutes_content, minutes_of, previous_meeting
 
 # --- the governance overview --------------------------------------------------------------
 
@@ -135,4 +142,114 @@ DECISION_LIST = DocumentKind(
 )
 
 
-KINDS = [GOVERNANCE_OVERVIEW, MEMO, DECISION_LIST]
+# --- a meeting's minutes and its meeting book -----------------------------------------------
+
+
+def _meeting(subject: str) -> Meeting | None:
+    pk = _memo_pk(subject)
+    return Meeting.objects.select_related("body").filter(pk=pk).first() if pk else None
+
+
+def _meeting_date(meeting: Meeting) -> str:
+    return formats.date_format(timezone.localdate(meeting.starts_at), "j F Y")
+
+
+def _visible_meeting(user, subject: str) -> Meeting | None:
+    pk = _memo_pk(subject)
+    if not user.is_authenticated or pk is None:
+        return None
+    return meetings_visible_to(user).filter(pk=pk).first()
+
+
+def _meeting_title(subject: str, *, alone: str, of: str) -> str:
+    """`of` % body and date of the subject's meeting; `alone` when there is none."""
+    meeting = _meeting(subject)
+    if meeting is None:
+        return alone
+    return of % {"body": meeting.body.name, "date": _meeting_date(meeting)}
+
+
+def _minutes_title(subject: str) -> str:
+    return _meeting_title(subject, alone=_("Minutes"), of=_("Minutes of %(body)s, %(date)s"))
+
+
+def minutes_pdf_context(subject: str) -> dict:
+    meeting = _meeting(subject)
+    return {
+        "title": _minutes_title(subject),
+        "meeting": meeting,
+        **minutes_content(meeting, minutes_of(meeting)),
+        "generated_on": timezone.localdate(),
+    }
+
+
+def minutes_can_request(user, subject: str) -> bool:
+    meeting = _visible_meeting(user, subject)
+    if meeting is None:
+        return False
+    return may_read_minutes(minutes_of(meeting), drafter=may_draft_minutes(user, meeting))
+
+
+def _meeting_filename(prefix: str):
+    def filename(subject: str) -> str:
+        meeting = _meeting(subject)
+        if meeting is None:
+            return prefix
+        short = slugify(meeting.body.short_name)
+        return f"{prefix}-{short}-{timezone.localdate(meeting.starts_at):%Y-%m-%d}"
+
+    return filename
+
+
+MINUTES = DocumentKind(
+    key="minutes",
+    title=_minutes_title,
+    template="governance/minutes_pdf.html",
+    context=minutes_pdf_context,
+    can_request=minutes_can_request,
+    filename=_meeting_filename("avk-verslag"),
+)
+
+
+def _book_title(subject: str) -> str:
+    return _meeting_title(
+        subject, alone=_("Meeting book"), of=_("Meeting book of %(body)s, %(date)s")
+    )
+
+
+def meeting_book_context(subject: str) -> dict:
+    """The agenda, every memo on it (the memo PDF's own parts, with annexes) and the
+    previous meeting's minutes once circulated."""
+    meeting = _meeting(subject)
+    agenda = list(meeting.agenda.select_related("memo__body").order_by("order", "id"))
+    memos, seen = [], set()
+    for item in agenda:
+        if item.memo is not None and item.memo_id not in seen:
+            seen.add(item.memo_id)
+            memos.append({"memo": item.memo, **memo_parts(item.memo)})
+    previous = previous_meeting(meeting)
+    minutes = minutes_of(previous) if previous else None
+    earlier = None
+    if minutes is not None and minutes.circulated_at is not None:
+        earlier = {"meeting": previous, **minutes_content(previous, minutes)}
+    return {
+        "title": _book_title(subject),
+        "meeting": meeting,
+        "agenda": agenda,
+        "memos": memos,
+        "previous": earlier,
+        "generated_on": timezone.localdate(),
+    }
+
+
+MEETING_BOOK = DocumentKind(
+    key="meeting_book",
+    title=_book_title,
+    template="governance/meeting_book_pdf.html",
+    context=meeting_book_context,
+    can_request=lambda user, subject: _visible_meeting(user, subject) is not None,
+    filename=_meeting_filename("avk-vergaderboek"),
+)
+
+
+KINDS = [GOVERNANCE_OVERVIEW, MEMO, DECISION_LIST, MINUTES, MEETING_BOOK]

@@ -10,6 +10,7 @@ from governance.views import (
     memo_parts,
     memo_versions,
     memos,
+    minutes,
     voting,
 )
 
@@ -118,6 +119,16 @@ urlpatterns = [
     path("vergaderingen/nieuw/", meetings.meeting_create, name="meeting_create"),
     path("vergaderingen/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("vergaderingen/<int:pk>/bewerken/", meetings.meeting_edit, name="meeting_edit"),
+    path("vergaderingen/<int:pk>/verslag/", minutes.minutes_detail, name="minutes_detail"),
+    path("vergaderingen/<int:pk>/verslag/bewerken/", minutes.minutes_edit, name="minutes_edit"),
+    path(
+        "vergaderingen/<int:pk>/verslag/rondsturen/",
+        minutes.minutes_circulate,
+        name="minutes_circulate",
+    ),
+    path(
+        "vergaderingen/<int:pk>/verslag/vaststellen/", minutes.minutes_adopt, name="minutes_adopt"
+    ),
     path("acties/", actions.action_list, name="action_list"),
     path("acties/nieuw/", actions.add_action, name="action_create"),
     path("acties/<int:pk>/bewerken/", actions.action_edit, name="action_edit"),

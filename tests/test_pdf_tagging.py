@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from avk import documents
 from avk.models import Document, User
-from governance.models import Body, Memo
+from governance.models import Body, Meeting, Memo
 from reflection.models import PhasePlan, ReflectionSession
 from tests.governance.factories_memos import MemoAnnexFactory
 from tests.pdfs import drawn_objects
@@ -35,6 +35,10 @@ SUBJECTS = {
     "reflection_report": lambda: str(ReflectionSession.objects.order_by("-year").first().year),
     "phase_plan": lambda: str(PhasePlan.objects.order_by("-number", "-version").first().pk),
     "avk_monitor": lambda: str(timezone.localdate().year),
+    # the DB's first meeting (adopted minutes); the book of the one after (its memo, those
+    # minutes)
+    "minutes": lambda: str(Meeting.objects.order_by("starts_at")[0].pk),
+    "meeting_book": lambda: str(Meeting.objects.order_by("starts_at")[1].pk),
 }
 
 

@@ -1,5 +1,6 @@
-"""Demo DB meetings: a past one on the seed memo with its actions, and the next one on the
-open memo. The location rotates among the partners.
+"""Demo DB meetings: a past one on the seed memo with its actions, the latest one on the
+open memo, and the next one with both memos. The first one's minutes were adopted at the
+latest; the latest one's minutes are a draft. The location rotates among the partners.
 """
 
 import datetime
@@ -7,7 +8,9 @@ import datetime
 from django.utils import timezone
 
 from governance.demo.memo_texts import AMS, CHAIR_EMAIL, OPEN_TITLE, STAFF_EMAIL
-from governance.models import ActionItem, AgendaItem, Body, Meeting, Memo
+from governance.models import ActionItem, AgendaItem, Attendance, Body, Meeting, Memo, Minutes
+from governance.selectors.minutes import members_at
+from governance.services.minutes import adoption_title
 from partners.models import Partner, Person
 
 
@@ -27,7 +30,8 @@ def _meeting(*, body, starts_at, host, agenda) -> Meeting:
 
 
 def build(*, body: Body, seed: Memo, current: Memo, staff) -> None:
-    """A past DB meeting on the seed memo with its actions, and the next one on the open memo.
+    """A past DB meeting on the seed memo with its actions, the latest on the open memo,
+    and the next one on both, with the minutes of the past two.
 
     The location rotates among the partners. Left alone when already there.
     """
@@ -44,6 +48,18 @@ def build(*, body: Body, seed: Memo, current: Memo, staff) -> None:
     next_day = timezone.localdate() + datetime.timedelta(days=7)
     upcoming_at = datetime.datetime.combine(next_day, datetime.time(14, 0), tzinfo=AMS)
     if not Meeting.objects.filter(body=body, starts_at__gte=timezone.now()).exists():
+        latest_at = upcoming_at - datetime.timedelta(days=21)
+        latest = _meeting(
+            body=body,
+            starts_at=latest_at,
+            host="Lentis",
+            agenda=[
+                ("Opening en mededelingen", None),
+                (adoption_title(past), None),
+                (OPEN_TITLE, current),
+                ("Rondvraag", None),
+            ],
+        )
         _meeting(
             body=body,
             starts_at=upcoming_at,
@@ -51,9 +67,12 @@ def build(*, body: Body, seed: Memo, current: Memo, staff) -> None:
             agenda=[
                 ("Opening en mededelingen", None),
                 (OPEN_TITLE, current),
+                ("Terugblik: " + seed.title, seed),
                 ("Rondvraag", None),
             ],
         )
+        _minutes(past, staff, adopted_in=latest, texts=PAST_TEXTS)
+        _minutes(latest, staff, adopted_in=None, texts=LATEST_TEXTS)
     if ActionItem.objects.filter(meeting=past).exists():
         return
     saskia = Person.objects.get(email=STAFF_EMAIL)
@@ -76,3 +95,38 @@ def build(*, body: Body, seed: Memo, current: Memo, staff) -> None:
         meeting=past,
         created_by=staff,
     )
+
+
+PAST_TEXTS = [
+    "Hilde Bakker opent de vergadering en heet iedereen welkom. Er zijn geen mededelingen.",
+    "Saskia licht de memo toe. Het DB stemt in met de randvoorwaarden. De precieze vorm van "
+    "de regie wordt verder uitgewerkt.",
+    "Er zijn geen vragen.",
+]
+LATEST_TEXTS = [
+    "Hilde Bakker opent de vergadering. Lineke vertelt over de eilanden van reflectie.",
+    "Het verslag van 29 juni 2023 wordt zonder wijzigingen vastgesteld.",
+    "Saskia licht de ontwerpuitgangspunten toe. Het DB stemt er digitaal over.",
+    "Er zijn geen vragen.",
+]
+
+
+def _minutes(meeting: Meeting, staff, *, adopted_in: Meeting | None, texts: list[str]) -> None:
+    """Minutes written straight into the tables: the demo mails nobody."""
+    if Minutes.objects.filter(meeting=meeting).exists():
+        return
+    stamp = meeting.starts_at + datetime.timedelta(days=3)
+    minutes = Minutes.objects.create(
+        meeting=meeting,
+        notes="Notulist: Saskia Duursma.",
+        drafted_by=staff,
+        circulated_at=stamp if adopted_in else None,
+        adopted_at=adopted_in.starts_at if adopted_in else None,
+        adopted_by=staff if adopted_in else None,
+        adopted_in=adopted_in,
+    )
+    for number, person in enumerate(members_at(meeting)):
+        status = Attendance.Status.EXCUSED if number == 1 else Attendance.Status.PRESENT
+        Attendance.objects.create(minutes=minutes, person=person, status=status)
+    for item, text in zip(meeting.agenda.order_by("order", "id"), texts, strict=False):
+        minutes.items.create(order=item.order, title=item.title, memo=item.memo, text=text)

@@ -87,7 +87,11 @@ def _meeting_event(meeting: Meeting, stamp: datetime.datetime) -> Event:
     )
     agenda = [f"{number}. {item.title}" for number, item in enumerate(meeting.agenda.all(), 1)]
     url = _url("governance:meeting_detail", meeting.pk)
-    description = "\n".join(([_("Agenda:"), *agenda] if agenda else []) + ([url] if url else []))
+    # There is no invitation mail: the calendar entry points at the meeting book too.
+    book = [_("Meeting book (PDF): %(url)s") % {"url": f"{url}#meeting-book"}] if url else []
+    description = "\n".join(
+        ([_("Agenda:"), *agenda] if agenda else []) + ([url] if url else []) + book
+    )
     return Event.new(
         uid=ical_uid(f"governance-meeting-{meeting.pk}"),
         stamp=stamp,

@@ -13,6 +13,7 @@ from avk.access import is_staff
 from avk.audit import audit_group, audit_record, diff
 from avk.text import neutralise_bidi_controls
 from governance.models import AgendaItem, Body, Meeting, Memo
+from governance.services.minutes import adoption_item_add
 from partners.models import Partner
 
 MEETING_FIELDS = ["body", "starts_at", "ends_at", "location_partner", "location", "notes"]
@@ -59,7 +60,8 @@ def meeting_save(
     """Create a meeting (meeting=None) or change one, with its agenda in the given order.
 
     The agenda is replaced as a whole: the items come out numbered 1, 2, 3… in the order
-    given. A memo on the agenda must be addressed to the meeting's body.
+    given. A memo on the agenda must be addressed to the meeting's body. A new meeting
+    gets "adopt the minutes" when the previous meeting's minutes await adoption.
     """
     if not is_staff(user):
         raise PermissionDenied
@@ -103,6 +105,9 @@ def meeting_save(
                 neutralise_bidi_controls(item)  # bulk_create() sends no pre_save
             AgendaItem.objects.bulk_create(items)
             changes["agenda"] = [old_agenda, new_agenda]
+        if action == "meeting.created":
+            # The body's previous minutes, circulated, are adopted at this meeting.
+            adoption_item_add(meeting=meeting, user=user)
         if changes or action == "meeting.created":
             audit_record(
                 actor=user,

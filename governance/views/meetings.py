@@ -15,9 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from avk.access import is_staff, staff_required
 from avk.forms import add_errors, parse_id
-from governance.access import body_ids_of, get_meeting_for_user
+from governance.access import (
+    body_ids_of,
+    get_meeting_for_user,
+    may_draft_minutes,
+    may_read_minutes,
+)
 from governance.forms.meetings import AgendaFormSet, MeetingForm, memo_choices
 from governance.models import Body, Meeting
+from governance.selectors.minutes import minutes_of
 from governance.services import meetings as services
 
 PAST_PER_PAGE = 20
@@ -63,6 +69,8 @@ def meeting_detail(request, pk):
     meeting = get_meeting_for_user(request.user, pk)
     agenda = list(meeting.agenda.select_related("memo").order_by("order", "id"))
     actions = list(meeting.actions.select_related("owner").order_by("due_date", "id"))
+    minutes = minutes_of(meeting)
+    drafter = may_draft_minutes(request.user, meeting)
     return render(
         request,
         "governance/meeting_detail.html",
@@ -70,6 +78,9 @@ def meeting_detail(request, pk):
             "meeting": meeting,
             "agenda": agenda,
             "actions": actions,
+            "minutes": minutes,
+            "drafter": drafter,
+            "minutes_readable": may_read_minutes(minutes, drafter=drafter),
             "today": timezone.localdate(),
             "is_staff": is_staff(request.user),
         },

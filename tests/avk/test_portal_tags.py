@@ -40,8 +40,12 @@ SCREEN_TEMPLATES = [
     for path in Path(settings.BASE_DIR, "templates").rglob("*.html")
     if not {"pdf", "emails"} & set(path.parts) and not path.name.endswith("_pdf.html")
 ]
-# The memo's header is a table in the PDF only (a description list on the screen).
-PDF_ONLY_TABLES = {"governance/includes/memo_document.html": 1}
+# The memo's header is a table in the PDF only (a description list on the screen); the
+# minutes' attendance is a plain table in the PDF, in a scroll region on the screen.
+PDF_ONLY_TABLES = {
+    "governance/includes/memo_document.html": 1,
+    "governance/includes/minutes_document.html": 1,
+}
 
 
 def test_every_table_on_a_screen_sits_in_a_scroll_region():

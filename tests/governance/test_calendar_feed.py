@@ -271,5 +271,8 @@ def test_the_feed_parses_back_to_the_same_text(client, db_member, db_body):
     event = found[f"governance-meeting-{meeting.pk}"]
     assert event.location == "Gemeente Veendam; raadzaal, 1e verdieping, Markt 5\nVeendam"
     url = settings.SITE_URL + reverse("governance:meeting_detail", args=[meeting.pk])
-    assert event.description == f"Agenda:\n1. Opening, mededelingen; en \\ ander\nstuk\n{url}"
+    assert event.description == (
+        f"Agenda:\n1. Opening, mededelingen; en \\ ander\nstuk\n{url}\n"
+        f"Vergaderboek (pdf): {url}#meeting-book"
+    )
     assert (event.start, event.end) == (starts_at, starts_at + datetime.timedelta(hours=2))

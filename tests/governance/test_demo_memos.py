@@ -119,8 +119,11 @@ def test_the_demo_command_can_run_twice(db):
 
 def test_the_db_meets_on_the_memos_and_keeps_actions(demo_alliance):
     memos = demo_memos.build()
-    past, upcoming = Meeting.objects.order_by("starts_at")
+    past, latest, upcoming = Meeting.objects.order_by("starts_at")
     assert past.location_partner.name == "Gemeente Veendam"
+    assert past.minutes.adopted_in == latest and latest.minutes.adopted_at is None
+    assert latest.minutes.circulated_at is None  # a draft
+    assert upcoming.agenda.filter(memo=memos["decided"]).exists()
     assert upcoming.starts_at > timezone.now()
     assert upcoming.location_partner.name == "Cosis"
     assert past.agenda.filter(memo=memos["decided"]).exists()
