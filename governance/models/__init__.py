@@ -2,6 +2,8 @@ from governance.models.bodies import Body, Majority, Seat, SeatQuerySet
 from governance.models.conflicts import ConflictOfInterest
 from governance.models.meetings import ActionItem, AgendaItem, CalendarFeed, Meeting
 from governance.models.memos import Memo, MemoAnnex, MemoSection, MemoVersion, ProposedDecision
+from governance.models.programme import ProgrammeRole, RoleTerm, RoleTermQuerySet
+from governance.models.reviews import DecisionReview
 from governance.models.voting import Choice, Decision, Vote, VoteRecord
 
 __all__ = [
@@ -12,13 +14,17 @@ __all__ = [
     "Choice",
     "ConflictOfInterest",
     "Decision",
+    "DecisionReview",
     "Majority",
     "Meeting",
     "Memo",
     "MemoAnnex",
     "MemoSection",
     "MemoVersion",
+    "ProgrammeRole",
     "ProposedDecision",
+    "RoleTerm",
+    "RoleTermQuerySet",
     "Seat",
     "SeatQuerySet",
     "Vote",

@@ -24,6 +24,7 @@ from governance.selectors.decisions import (
 from governance.selectors.decisions import (
     decision_list_csv as make_csv,
 )
+from governance.selectors.reviews import reviews_prefetch
 
 PER_PAGE = 50
 
@@ -40,7 +41,10 @@ def decision_list(request, pk):
     body = get_object_or_404(Body, pk=pk)
     year = _year(request)
     staff = is_staff(request.user)
-    page = Paginator(decision_entries(body, year=year), PER_PAGE).get_page(request.GET.get("page"))
+    entries = decision_entries(body, year=year)
+    if staff:  # staff plan reviews from the list: each entry's open review, in one query
+        entries = entries.prefetch_related(reviews_prefetch())
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "governance/decision_list.html",
@@ -52,6 +56,7 @@ def decision_list(request, pk):
             "year": year,
             # Reversed once, not per row: staff add an action from any decision.
             "action_create_url": reverse("governance:action_create") if staff else "",
+            "is_staff": staff,
             "can_request_pdf": documents.get_kind("decision_list") is not None,
             # Who stepped aside is on the list for everyone; why, for staff and members.
             "show_reasons": may_read_conflict_reasons(request.user, body),

@@ -1,0 +1,43 @@
+"""Reads of decision reviews: the reviews staff follow up (the "check" of plan-do-check-act)
+and, per decision list page, the open review of each entry."""
+
+import datetime
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from governance.models import DecisionReview
+
+# The list of reviews to do shows those due within this many days (and every late one).
+DUE_WITHIN_DAYS = 60
+
+
+def reviews_due(today: datetime.date | None = None) -> QuerySet[DecisionReview]:
+    """Open reviews due within DUE_WITHIN_DAYS days or late, soonest first: decision, body
+    and owner in the same query."""
+    today = today or timezone.localdate()
+    return (
+        DecisionReview.objects.filter(
+            outcome="", review_on__lte=today + datetime.timedelta(days=DUE_WITHIN_DAYS)
+        )
+        .select_related("decision__body", "owner__partner")
+        .order_by("review_on", "pk")
+    )
+
+
+def reviews_done() -> QuerySet[DecisionReview]:
+    """Recorded reviews, newest first."""
+    return (
+        DecisionReview.objects.exclude(outcome="")
+        .select_related("decision__body", "owner", "new_decision")
+        .order_by("-reviewed_on", "-pk")
+    )
+
+
+def reviews_prefetch() -> Prefetch:
+    """On Decision: `.open_reviews`, the open review (if any) with its owner, in one query."""
+    return Prefetch(
+        "reviews",
+        queryset=DecisionReview.objects.filter(outcome="").select_related("owner"),
+        to_attr="open_reviews",
+    )
