@@ -6,10 +6,12 @@ from governance.models import (
     Body,
     ConflictOfInterest,
     Decision,
+    DecisionReview,
     Meeting,
     Memo,
     MemoSection,
     ProposedDecision,
+    RoleTerm,
     Seat,
     Vote,
     VoteRecord,
@@ -141,3 +143,17 @@ class ActionItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "owner__name"]
     autocomplete_fields = ["owner"]
     raw_id_fields = ["decision", "meeting"]
+
+
+# Programme roles and decision reviews are kept on the portal's pages, where the rules hold
+# (no overlapping terms, a recorded review never changes); the admin only shows them.
+@admin.register(RoleTerm)
+class RoleTermAdmin(ReadOnlyAdmin):
+    list_display = ["role", "effort", "partner", "person", "term_start", "term_end"]
+    list_filter = ["role"]
+
+
+@admin.register(DecisionReview)
+class DecisionReviewAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "review_on", "owner", "outcome", "reviewed_on"]
+    list_filter = ["outcome"]
