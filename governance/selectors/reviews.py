@@ -10,6 +10,9 @@ from governance.models import DecisionReview
 
 # The list of reviews to do shows those due within this many days (and every late one).
 DUE_WITHIN_DAYS = 60
+# A review is "due soon" (its owner is reminded, staff's start page counts it) this many
+# days before its date.
+SOON_DAYS = 14
 
 
 def reviews_due(today: datetime.date | None = None) -> QuerySet[DecisionReview]:
@@ -23,6 +26,13 @@ def reviews_due(today: datetime.date | None = None) -> QuerySet[DecisionReview]:
         .select_related("decision__body", "owner__partner")
         .order_by("review_on", "pk")
     )
+
+
+def reviews_due_soon_count(today: datetime.date | None = None) -> int:
+    """How many open reviews are due within SOON_DAYS days or late (one query)."""
+    today = today or timezone.localdate()
+    soon = today + datetime.timedelta(days=SOON_DAYS)
+    return DecisionReview.objects.filter(outcome="", review_on__lte=soon).count()
 
 
 def reviews_done() -> QuerySet[DecisionReview]:

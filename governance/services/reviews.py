@@ -13,9 +13,7 @@ from avk.emails import mail_queue_many
 from avk.links import absolute_reverse
 from governance.access import require_staff
 from governance.models import Decision, DecisionReview, ProposedDecision
-
-# The owner hears this many days before the review date (and on it, if beat was down).
-REMIND_DAYS_BEFORE = 14
+from governance.selectors.reviews import SOON_DAYS
 
 
 def decision_review_set(*, user, decision: Decision, review_on: datetime.date, owner):
@@ -81,10 +79,10 @@ def decision_review_record(
 
 
 def decision_review_remind(*, today: datetime.date | None = None) -> int:
-    """Remind owners of open reviews due within REMIND_DAYS_BEFORE days: once per review
+    """Remind owners of open reviews due within SOON_DAYS days: once per review
     (the outbox key), however often beat runs."""
     today = today or timezone.localdate()
-    horizon = today + datetime.timedelta(days=REMIND_DAYS_BEFORE)
+    horizon = today + datetime.timedelta(days=SOON_DAYS)
     reviews = (
         DecisionReview.objects.filter(outcome="", review_on__lte=horizon)
         .exclude(owner__email="")

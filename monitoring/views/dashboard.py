@@ -7,7 +7,7 @@ from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
 from governance.selectors.meetings import next_meetings_of
-from governance.selectors.reviews import reviews_due
+from governance.selectors.reviews import reviews_due_soon_count
 from governance.selectors.voting import awaiting_vote_count
 from monitoring.access import can_submit_experiences, reviewer_of
 from monitoring.selectors.dashboard import own_partner_alerts, partner_alerts
@@ -69,7 +69,7 @@ def home(request):
             pending_invitations=Invitation.objects.pending().count(),
             memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING).count(),
             memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT).count(),
-            reviews_due=reviews_due().filter(review_on__lte=timezone.localdate()).count(),
+            reviews_due=reviews_due_soon_count(),
             **partner_alerts(),
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)

@@ -17,6 +17,7 @@ from governance.services.reviews import (
     decision_review_remind,
     decision_review_set,
 )
+from tests import fuzz
 from tests.factories import PersonFactory
 from tests.governance.factories_meetings import ListedDecisionFactory, NotedDecisionFactory
 from tests.plain_language import assert_plain_page
@@ -226,11 +227,7 @@ def test_the_decision_list_queries_for_staff_do_not_grow(
         client.get(url)
 
 
-garbage = st.one_of(
-    st.text(max_size=300).map(lambda s: s.replace("\x00", "")),
-    st.integers().map(str),
-    st.sampled_from(["", "2026-02-30", "99999-01-01", "-1", "9" * 30, "<script>", "changed"]),
-)
+garbage = fuzz.garbage("changed")
 
 
 @settings(
@@ -254,3 +251,12 @@ def test_record_form_garbage_never_breaks(client, staff, decision, owner, data):
     )
     response = client.post(reverse("governance:review_record", args=[review.pk]), data)
     assert response.status_code in (200, 302)
+
+
+def test_staff_start_page_counts_the_reviews_due_soon(client, staff, decision, owner):
+    client.force_login(staff)
+    decision_review_set(user=staff, decision=decision, review_on=soon(30), owner=owner)
+    assert reverse("governance:review_list") not in client.get(reverse("home")).content.decode()
+    decision_review_set(user=staff, decision=decision, review_on=soon(5), owner=owner)
+    html = client.get(reverse("home")).content.decode()
+    assert "1 besluit moet gecheckt worden" in html

@@ -15,6 +15,7 @@ from avk.models import AuditEntry, OutgoingMail
 from governance.documents import governance_overview_context
 from governance.models import ProgrammeRole, RoleTerm
 from governance.services.programme import role_term_end_remind, role_term_save
+from tests import fuzz
 from tests.factories import PartnerFactory, PersonFactory, SeatFactory, UserFactory
 from tests.plain_language import assert_plain_page
 
@@ -195,11 +196,7 @@ def test_edit_of_an_unknown_term_is_404(client, staff):
     assert client.get(reverse("governance:role_edit", args=[999999])).status_code == 404
 
 
-garbage = st.one_of(
-    st.text(max_size=300).map(lambda s: s.replace("\x00", "")),
-    st.integers().map(str),
-    st.sampled_from(["", "2026-02-30", "99999-01-01", "-1", "9" * 30, "<script>", "penvoerder"]),
-)
+garbage = fuzz.garbage("penvoerder")
 
 
 @settings(
