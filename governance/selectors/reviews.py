@@ -45,9 +45,20 @@ def reviews_done() -> QuerySet[DecisionReview]:
 
 
 def reviews_prefetch() -> Prefetch:
-    """On Decision: `.open_reviews`, the open review (if any) with its owner, in one query."""
+    """On Decision: `.all_reviews`, newest first, each with its owner and new decision."""
     return Prefetch(
         "reviews",
-        queryset=DecisionReview.objects.filter(outcome="").select_related("owner"),
-        to_attr="open_reviews",
+        queryset=DecisionReview.objects.select_related("owner", "new_decision").order_by("-pk"),
+        to_attr="all_reviews",
     )
+
+
+def with_reviews(entries) -> list:
+    """The decision-list entries (loaded with reviews_prefetch), each with `.open_review`
+    (planned, not yet done) and `.last_review` (the latest recorded one), or None."""
+    entries = list(entries)
+    for entry in entries:
+        reviews = getattr(entry, "all_reviews", [])
+        entry.open_review = next((r for r in reviews if r.is_open), None)
+        entry.last_review = next((r for r in reviews if not r.is_open), None)
+    return entries

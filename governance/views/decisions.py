@@ -24,7 +24,7 @@ from governance.selectors.decisions import (
 from governance.selectors.decisions import (
     decision_list_csv as make_csv,
 )
-from governance.selectors.reviews import reviews_prefetch
+from governance.selectors.reviews import reviews_prefetch, with_reviews
 
 PER_PAGE = 50
 
@@ -41,9 +41,8 @@ def decision_list(request, pk):
     body = get_object_or_404(Body, pk=pk)
     year = _year(request)
     staff = is_staff(request.user)
-    entries = decision_entries(body, year=year)
-    if staff:  # staff plan reviews from the list: each entry's open review, in one query
-        entries = entries.prefetch_related(reviews_prefetch())
+    # Each entry's reviews in one query: everyone reads what a check found; staff plan them.
+    entries = decision_entries(body, year=year).prefetch_related(reviews_prefetch())
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -51,7 +50,7 @@ def decision_list(request, pk):
         {
             "body": body,
             "page": page,
-            "entries": with_phrases(page.object_list),
+            "entries": with_reviews(with_phrases(page.object_list)),
             "years": decision_years(body),
             "year": year,
             # Reversed once, not per row: staff add an action from any decision.

@@ -260,3 +260,16 @@ def test_staff_start_page_counts_the_reviews_due_soon(client, staff, decision, o
     decision_review_set(user=staff, decision=decision, review_on=soon(5), owner=owner)
     html = client.get(reverse("home")).content.decode()
     assert "1 besluit moet gecheckt worden" in html
+
+
+def test_everyone_reads_what_the_check_found_on_the_decision_list(
+    client, staff, db_member, decision, owner
+):
+    review = decision_review_set(user=staff, decision=decision, review_on=soon(), owner=owner)
+    decision_review_record(
+        user=staff, review=review, outcome="ended", note="Klaar.", new_decision=None
+    )
+    client.force_login(db_member)
+    html = client.get(reverse("governance:decision_list", args=[decision.body_id])).content.decode()
+    assert f'id="decision-{decision.pk}-checked"' in html
+    assert "Gestopt: het besluit geldt niet meer" in html
