@@ -41,6 +41,7 @@ def test_an_adviser_reads_who_votes_on_the_memo_and_the_voting_page(client, advi
         html = client.get(url).content.decode()
         assert not _says_you_can_vote(html), url
         assert "Je hebt geen stem over dit memo" in html, url
+        assert "zodra je zelf hebt gestemd" not in html, url
 
 
 def test_a_voter_still_reads_until_when_they_can_vote(client, member, db_body):
