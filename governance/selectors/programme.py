@@ -25,6 +25,19 @@ class ProgrammeOrganisation:
     effort_leads: list[RoleTerm] = field(default_factory=list)
 
     @property
+    def secretary(self) -> RoleTerm | None:
+        return dict(self.support).get(ProgrammeRole.SECRETARY.label)
+
+    @property
+    def secretary_not_from_penvoerder(self) -> bool:
+        """The memo of 19 June 2023: the penvoerder supplies the programme secretary. True
+        when both roles are filled and the secretary works elsewhere (a hint, not a rule)."""
+        secretary, penvoerder = self.secretary, self.penvoerder
+        if secretary is None or penvoerder is None:
+            return False
+        return secretary.person.partner_id != penvoerder.partner_id
+
+    @property
     def is_empty(self) -> bool:
         return not (
             self.penvoerder

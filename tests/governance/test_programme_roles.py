@@ -347,3 +347,19 @@ def test_the_daily_task_runs_both_reminders(staff):
     from governance.tasks import daily_reminders
 
     assert daily_reminders() == {"penvoerder_term": 0, "decision_reviews": 0}
+
+
+def test_the_roles_page_says_when_the_secretary_is_not_from_the_penvoerder(client, staff):
+    stamm = PartnerFactory(name="CMO STAMM")
+    add(staff, role=ProgrammeRole.PENVOERDER, partner=stamm, term_start=D(2025, 7, 1))
+    secretary = add(
+        staff,
+        role=ProgrammeRole.SECRETARY,
+        person=PersonFactory(partner=PartnerFactory(name="GKB")),
+        term_start=D(2025, 7, 1),
+    )
+    client.force_login(staff)
+    assert 'id="secretary-hint"' in client.get(reverse("governance:role_list")).content.decode()
+    secretary.person.partner = stamm
+    secretary.person.save()
+    assert 'id="secretary-hint"' not in client.get(reverse("governance:role_list")).content.decode()
