@@ -304,6 +304,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "governance.reminder_digests",
         "schedule": crontab(hour=8, minute=0),
     },
+    # The penvoerder's term ending soon; decisions due for review.
+    "governance-daily-reminders": {
+        "task": "governance.daily_reminders",
+        "schedule": crontab(hour=9, minute=15),
+    },
 }
 
 # A pending mail never handed to the task queue (Redis was down) is sent by the sweep after
@@ -314,12 +319,9 @@ AVK_MAIL_LOST_AFTER_SECONDS = env_int("AVK_MAIL_LOST_AFTER_SECONDS", 900)
 # A document still being made after this many seconds (its worker was killed) is queued
 # once more; still not made after as long again, it is marked failed with the reason.
 AVK_DOCUMENT_STALE_SECONDS = env_int("AVK_DOCUMENT_STALE_SECONDS", 180)
-# Generated documents older than this many days are removed by beat.
-AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)
-# How long an invitation link works, in days.
-AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)
-# Participants of a reflection session are invited this many days before it.
-AVK_REFLECTION_INVITE_DAYS = env_int("AVK_REFLECTION_INVITE_DAYS", 21)
+AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)  # then beat removes them
+AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)  # days an invitation works
+AVK_REFLECTION_INVITE_DAYS = env_int("AVK_REFLECTION_INVITE_DAYS", 21)  # days before a session
 # From this day (month, day) each year, contact persons are asked to renew the commitment.
 AVK_COMMITMENT_RENEWAL_DATE = (
     env_int("AVK_COMMITMENT_RENEWAL_MONTH", 1),
@@ -327,10 +329,8 @@ AVK_COMMITMENT_RENEWAL_DATE = (
 )
 # Voting: a seat-holder of a voting body needs MFA (TOTP) to vote; on by default, off in `make run`.
 AVK_VOTE_REQUIRE_MFA = env_bool("AVK_VOTE_REQUIRE_MFA", default=True)
-# Default length of a voting window, in days, offered when a memo is submitted.
-AVK_VOTING_DAYS = env_int("AVK_VOTING_DAYS", 14)
-# The furthest a voting deadline may lie ahead, in days (a year 9999 is a typo).
-AVK_VOTING_MAX_DAYS = env_int("AVK_VOTING_MAX_DAYS", 365)
+AVK_VOTING_DAYS = env_int("AVK_VOTING_DAYS", 14)  # the voting window offered at submission, in days
+AVK_VOTING_MAX_DAYS = env_int("AVK_VOTING_MAX_DAYS", 365)  # furthest deadline, days (9999 = typo)
 # Non-voters are reminded on each of these days before the deadline, in one daily digest.
 AVK_VOTE_REMINDER_DAYS = [
     int(day) for day in env_str("AVK_VOTE_REMINDER_DAYS", "3,1").split(",") if day.strip()

@@ -7,12 +7,14 @@ from governance.models import (
     Body,
     ConflictOfInterest,
     Decision,
+    DecisionReview,
     Meeting,
     Memo,
     MemoSection,
     Minutes,
     MinutesItem,
     ProposedDecision,
+    RoleTerm,
     Seat,
     Vote,
     VoteRecord,
@@ -186,3 +188,17 @@ class MinutesAdmin(AdoptedReadOnly, admin.ModelAdmin):
     def has_add_permission(self, request, obj=None):
         # Minutes are drafted on the meeting's page, by the body's secretary or staff.
         return False
+
+
+# Programme roles and decision reviews are kept on the portal's pages, where the rules hold
+# (no overlapping terms, a recorded review never changes); the admin only shows them.
+@admin.register(RoleTerm)
+class RoleTermAdmin(ReadOnlyAdmin):
+    list_display = ["role", "effort", "partner", "person", "term_start", "term_end"]
+    list_filter = ["role"]
+
+
+@admin.register(DecisionReview)
+class DecisionReviewAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "review_on", "owner", "outcome", "reviewed_on"]
+    list_filter = ["outcome"]

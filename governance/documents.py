@@ -20,6 +20,7 @@ from governance.selectors.bodies import bodies_with_current_seats
 from governance.selectors.decisions import decision_entries, with_phrases
 from governance.selectors.memos import memo_parts
 from governance.selectors.minutes import minutes_content, minutes_of, previous_meeting
+from governance.selectors.programme import penvoerder_history, programme_organisation
 
 # --- the governance overview --------------------------------------------------------------
 
@@ -27,6 +28,8 @@ from governance.selectors.minutes import minutes_content, minutes_of, previous_m
 def governance_overview_context(subject: str) -> dict:
     return {
         "bodies": bodies_with_current_seats(),
+        "organisation": programme_organisation(),
+        "penvoerders": penvoerder_history(),
         "title": _("Governance of the alliance"),
         "generated_on": timezone.localdate(),
     }

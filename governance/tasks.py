@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from governance.services import reminders
+from governance.services import programme, reminders, reviews
 from governance.services.decisions import voting_close_due
 from governance.services.voting import voting_open_due
 
@@ -29,3 +29,13 @@ def voting_advance() -> dict:
 def reminder_digests() -> int:
     """Queue today's digests; a retry or a second run the same day queues nothing new."""
     return reminders.reminder_digests_send()
+
+
+@shared_task(name="governance.daily_reminders", acks_late=True, time_limit=300)
+def daily_reminders() -> dict:
+    """Once a day: the penvoerder's term ending soon (to staff) and decisions due for review
+    (to their owners). Each mail has its own outbox key, so a rerun sends nothing twice."""
+    return {
+        "penvoerder_term": programme.role_term_end_remind(),
+        "decision_reviews": reviews.decision_review_remind(),
+    }

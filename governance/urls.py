@@ -11,6 +11,8 @@ from governance.views import (
     memo_versions,
     memos,
     minutes,
+    programme,
+    reviews,
     voting,
 )
 
@@ -134,6 +136,12 @@ urlpatterns = [
     path("acties/<int:pk>/bewerken/", actions.action_edit, name="action_edit"),
     path("acties/<int:pk>/status/", actions.action_status, name="action_status"),
     path("mijn-acties/", actions.my_actions, name="my_actions"),
+    path("programma-rollen/", programme.role_list, name="role_list"),
+    path("programma-rollen/nieuw/", programme.role_edit, name="role_create"),
+    path("programma-rollen/<int:pk>/bewerken/", programme.role_edit, name="role_edit"),
+    path("herzieningen/", reviews.review_list, name="review_list"),
+    path("besluiten/<int:pk>/herzien/", reviews.review_plan, name="review_plan"),
+    path("herzieningen/<int:pk>/", reviews.review_record, name="review_record"),
     path("agenda/", calendar.calendar_feed, name="calendar_feed"),
     path("agenda/<str:token>.ics", calendar.calendar_ics, name="calendar_ics"),
 ]

@@ -3,6 +3,8 @@ from governance.models.conflicts import ConflictOfInterest
 from governance.models.meetings import ActionItem, AgendaItem, CalendarFeed, Meeting
 from governance.models.memos import Memo, MemoAnnex, MemoSection, MemoVersion, ProposedDecision
 from governance.models.minutes import Attendance, Minutes, MinutesItem
+from governance.models.programme import ProgrammeRole, RoleTerm, RoleTermQuerySet
+from governance.models.reviews import DecisionReview
 from governance.models.voting import Choice, Decision, Vote, VoteRecord
 
 __all__ = [
@@ -14,6 +16,7 @@ __all__ = [
     "Choice",
     "ConflictOfInterest",
     "Decision",
+    "DecisionReview",
     "Majority",
     "Meeting",
     "Memo",
@@ -22,7 +25,10 @@ __all__ = [
     "MemoVersion",
     "Minutes",
     "MinutesItem",
+    "ProgrammeRole",
     "ProposedDecision",
+    "RoleTerm",
+    "RoleTermQuerySet",
     "Seat",
     "SeatQuerySet",
     "Vote",

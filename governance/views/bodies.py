@@ -1,4 +1,5 @@
-"""The bodies of the alliance: the governance overview (every body with its seats) and,
+"""The bodies of the alliance: the governance overview (the picture of the organisation,
+every body with its seats) and,
 for staff, a body's voting rules."""
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from avk.forms import add_errors, parse_id
 from governance.forms.bodies import BodyRulesForm
 from governance.models import Body
 from governance.selectors.bodies import bodies_with_current_seats
+from governance.selectors.programme import programme_organisation
 from governance.services.bodies import body_rules_update
 
 
@@ -23,6 +25,7 @@ def overview(request):
         {
             "bodies": bodies,
             "bodies_without_experience_expert": [b for b in bodies if not b.has_experience_expert],
+            "organisation": programme_organisation(),
         },
     )
 

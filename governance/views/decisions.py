@@ -24,6 +24,7 @@ from governance.selectors.decisions import (
 from governance.selectors.decisions import (
     decision_list_csv as make_csv,
 )
+from governance.selectors.reviews import reviews_prefetch, with_reviews
 
 PER_PAGE = 50
 
@@ -40,18 +41,21 @@ def decision_list(request, pk):
     body = get_object_or_404(Body, pk=pk)
     year = _year(request)
     staff = is_staff(request.user)
-    page = Paginator(decision_entries(body, year=year), PER_PAGE).get_page(request.GET.get("page"))
+    # Each entry's reviews in one query: everyone reads what a check found; staff plan them.
+    entries = decision_entries(body, year=year).prefetch_related(reviews_prefetch())
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "governance/decision_list.html",
         {
             "body": body,
             "page": page,
-            "entries": with_phrases(page.object_list),
+            "entries": with_reviews(with_phrases(page.object_list)),
             "years": decision_years(body),
             "year": year,
             # Reversed once, not per row: staff add an action from any decision.
             "action_create_url": reverse("governance:action_create") if staff else "",
+            "is_staff": staff,
             "can_request_pdf": documents.get_kind("decision_list") is not None,
             # Who stepped aside is on the list for everyone; why, for staff and members.
             "show_reasons": may_read_conflict_reasons(request.user, body),

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from avk import documents
 from avk.access import is_staff
 from avk.forms import add_errors, parse_id
-from governance.access import get_memo_for_user, memos_visible_to
+from governance.access import get_memo_for_user, memos_visible_to, voting_seat
 from governance.forms.memos import (
     AnnexForm,
     DecisionForm,
@@ -60,6 +60,9 @@ def _detail_context(request, memo: Memo) -> dict:
         "is_staff": staff,
         "can_edit": staff and memo.is_editable,
         "can_request_pdf": documents.get_kind("memo") is not None,
+        # Only a voter reads "you can vote until …"; others read who votes (one query).
+        "has_vote": memo.status == Memo.Status.VOTING
+        and voting_seat(request.user, memo.body) is not None,
     }
 
 

@@ -6,6 +6,8 @@ from django.views.decorators.cache import never_cache
 from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
+from governance.selectors.meetings import minutes_to_read, next_meetings_of
+from governance.selectors.reviews import reviews_due_soon_count
 from governance.selectors.voting import awaiting_vote_count
 from monitoring.access import can_submit_experiences, reviewer_of
 from monitoring.selectors.dashboard import own_partner_alerts, partner_alerts
@@ -20,6 +22,7 @@ TASKS = (
     "own_partner_alerts",
     "memo_drafts",
     "memos_in_voting",
+    "reviews_due",
     "pending_proposals",
     "incomplete_teams",
     "scans_missing",
@@ -52,6 +55,10 @@ def home(request):
         "spotlights": spotlights_for(user),
         "can_submit_stories": can_submit_experiences(user),
         "stories_to_review": review_queue().count() if reviewer_of(user) else 0,
+        # What comes next in the person's groups, for voters and non-voters alike.
+        "next_meetings": next_meetings_of(user) if seats else [],
+        # Minutes sent to the members and not yet adopted: read them before the meeting.
+        "minutes_to_read": minutes_to_read(user) if seats else [],
     }
     if context["is_staff"]:
         context.update(
@@ -61,6 +68,7 @@ def home(request):
             pending_invitations=Invitation.objects.pending().count(),
             memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING).count(),
             memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT).count(),
+            reviews_due=reviews_due_soon_count(),
             **partner_alerts(),
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)

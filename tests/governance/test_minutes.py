@@ -236,3 +236,20 @@ def test_a_person_outside_the_body_stays_unrecorded(meetings, secretary):
     past, _next = meetings
     SeatFactory(body=past.body, person=PersonFactory(name="Nieuw Lid"))
     assert draft(past, secretary).attendance.count() == 0
+
+
+def test_the_start_page_asks_members_to_read_sent_minutes_until_they_are_adopted(
+    meetings, secretary, db_member, sg_member, client
+):
+    past, _upcoming = meetings
+    link = reverse("governance:minutes_detail", args=[past.pk])
+    draft(past, secretary)
+    client.force_login(db_member)
+    assert link not in client.get(reverse("home")).content.decode()  # a draft: not yet
+    minutes_circulate(meeting=past, user=secretary)
+    assert link in client.get(reverse("home")).content.decode()
+    client.force_login(sg_member)  # another body's member
+    assert link not in client.get(reverse("home")).content.decode()
+    minutes_adopt(meeting=past, user=secretary)
+    client.force_login(db_member)
+    assert link not in client.get(reverse("home")).content.decode()

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from governance.demo import bodies as governance_demo
 from governance.demo import memos as demo_memos
+from governance.demo import programme as programme_demo
 from monitoring.demo import experiences as experiences_demo
 from monitoring.demo import indicators as indicators_demo
 from partners.demo import organisations as partners_demo
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             quickscan_demo.build(partners)
             governance_demo.build()
             demo_memos.build()
+            programme_demo.build()
             reflection_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
