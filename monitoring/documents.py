@@ -1,5 +1,7 @@
 """The monitoring documents the PDF pipeline can make: the yearly AVK-monitor."""
 
+import datetime
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -7,6 +9,7 @@ from avk.documents import DocumentKind
 from monitoring.access import public_experiences
 from monitoring.models import PROGRAMME_START_YEAR
 from monitoring.selectors.monitor import monitor_indicators, monitor_progress, monitor_spotlights
+from monitoring.selectors.results import plan_progress
 
 
 def _year(subject: str) -> int | None:
@@ -21,11 +24,13 @@ def monitor_context(subject: str) -> dict:
     year = _year(subject)
     today = timezone.localdate()
     stories = list(public_experiences(today).select_related("municipality", "partner"))
+    _plans, progress_chart = plan_progress(min(datetime.date(year, 12, 31), today))
     return {
         "title": _("AVK-monitor %(year)s") % {"year": year},
         "year": year,
         "indicators": monitor_indicators(year),
         "plans": monitor_progress(year),
+        "progress_chart": progress_chart,
         "spotlights": monitor_spotlights(year, [story.pk for story in stories]),
         "stories": stories,
         "generated_on": today,

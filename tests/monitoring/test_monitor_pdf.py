@@ -159,6 +159,13 @@ def test_the_monitor_holds_the_chart_its_story_progress_spotlights_and_public_st
         assert absent not in text
 
 
+def test_the_monitor_draws_the_efforts_progress_as_a_chart(monitor_data):
+    context = monitor_context(str(THIS_YEAR))
+    chart = context["progress_chart"]
+    assert not chart.is_empty
+    assert [row.label for row in chart.table_rows] == [context["plans"][0]["plan"].title]
+
+
 def test_a_consent_withdrawn_keeps_the_story_out_of_every_monitor_made_after(
     monitor_data, request_monitor
 ):
