@@ -172,6 +172,8 @@ def session_invite(*, session: ReflectionSession) -> int:
                 to=person.email,
                 name="reflection_invite",
                 language=language,
+                user_id=person.user_id,
+                kind="reflection",
                 context={
                     "name": person.name,
                     "label": label,
@@ -179,6 +181,7 @@ def session_invite(*, session: ReflectionSession) -> int:
                     "date": date,
                     "facilitator": session.facilitator,
                     "contribute_link": contribute,
+                    "link": contribute,
                     "calendar_link": calendar,
                 },
             )
