@@ -317,3 +317,20 @@ def test_a_digest_that_could_not_be_sent_does_not_count_as_reminded(
     # Given up after its attempts (e.g. the mail server refused it): it never arrived.
     OutgoingMail.objects.update(status=OutgoingMail.Status.FAILED)
     assert due_tomorrow() == 1
+
+
+def test_each_kind_of_digest_follows_its_preference(db_body, django_capture_on_commit_callbacks):
+    from avk.models import NotificationPreference
+
+    anna, anna_seat = _voter(db_body, "anna@example.org")
+    _voting_memo(db_body, days=1)
+    ActionItemFactory(owner=anna_seat.person, due_date=timezone.localdate() + DAY)
+    NotificationPreference.objects.create(user=anna, kind="votes", mode="weekly")
+    NotificationPreference.objects.create(user=anna, kind="actions", mode="off")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send() == 1  # the votes digest, held for the weekly summary
+        assert _send() == 0
+    assert not mail.outbox
+    [row] = OutgoingMail.objects.all()
+    assert (row.kind, row.status, row.digest) == ("votes", OutgoingMail.Status.HELD, "weekly")
+    assert row.context["link"].endswith("/bestuur/mijn-stemmen/") or row.context["link"]
