@@ -595,6 +595,7 @@ def start_worker(*, queue: str, worker_log: Path, database_url: str) -> subproce
         "DJANGO_SETTINGS_MODULE": "avk.settings",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,  # what a task queues stays with this worker
         "DJANGO_EMAIL_BACKEND": LOCMEM_EMAIL,
         "DJANGO_LOG_LEVEL": "INFO",
     }

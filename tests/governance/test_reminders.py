@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from avk.links import absolute_reverse
 from avk.models import OutgoingMail
 from governance.models import ActionItem, Seat
 from governance.services import reminders
@@ -333,4 +334,4 @@ def test_each_kind_of_digest_follows_its_preference(db_body, django_capture_on_c
     assert not mail.outbox
     [row] = OutgoingMail.objects.all()
     assert (row.kind, row.status, row.digest) == ("votes", OutgoingMail.Status.HELD, "weekly")
-    assert row.context["link"].endswith("/bestuur/mijn-stemmen/") or row.context["link"]
+    assert row.context["link"] == absolute_reverse("governance:my_votes")
