@@ -29,6 +29,7 @@ KEY_PREFIX = "vote-opened:"
 MISSED_WINDOW = datetime.timedelta(days=1)
 # ... and leaves the task queued at the opening this long to do it first.
 MISSED_GRACE = datetime.timedelta(minutes=2)
+QUEUE_SLICE = 500
 
 
 def _voters(memo: Memo, today) -> list:
@@ -84,7 +85,11 @@ def voters_notify(*, memo_id: int, now: datetime.datetime | None = None) -> int:
                 "kind": "votes",
             }
         )
-    return mail_queue_many(messages)
+    # Queued in slices, so the worker starts sending while the rest is still being written.
+    return sum(
+        mail_queue_many(messages[start : start + QUEUE_SLICE])
+        for start in range(0, len(messages), QUEUE_SLICE)
+    )
 
 
 def voters_notify_missed(*, now: datetime.datetime | None = None) -> int:
