@@ -56,9 +56,7 @@ def kind_get(key: str) -> Kind | None:
 
 def preferences_of(user) -> dict[str, str]:
     """Every registered kind -> the user's mode (one query)."""
-    stored = dict(
-        NotificationPreference.objects.filter(user=user).values_list("kind", "mode")
-    )
+    stored = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "mode"))
     return {kind.key: stored.get(kind.key, Mode.NOW) for kind in kinds()}
 
 

@@ -18,9 +18,7 @@ from avk.forms import NotificationPreferencesForm
 def notification_settings(request):
     kinds = notifications.kinds()
     current = notifications.preferences_of(request.user)
-    form = NotificationPreferencesForm(
-        request.POST or None, kinds=kinds, initial_modes=current
-    )
+    form = NotificationPreferencesForm(request.POST or None, kinds=kinds, initial_modes=current)
     if request.method == "POST" and form.is_valid():
         notifications.preferences_set(user=request.user, modes=form.cleaned_data)
         messages.success(request, _("Your choices are saved."))
@@ -39,10 +37,14 @@ def notification_unsubscribe(request, token):
     try:
         user_pk, keys = notifications.unsubscribe_read(token)
     except notifications.TokenInvalid:
-        return render(request, "avk/unsubscribe.html", {**context, "problem": "invalid"}, status=400)
+        return render(
+            request, "avk/unsubscribe.html", {**context, "problem": "invalid"}, status=400
+        )
     user = get_user_model().objects.filter(pk=user_pk, is_active=True).first()
     if user is None:
-        return render(request, "avk/unsubscribe.html", {**context, "problem": "invalid"}, status=400)
+        return render(
+            request, "avk/unsubscribe.html", {**context, "problem": "invalid"}, status=400
+        )
     if request.user.is_authenticated and request.user.pk != user.pk:
         return render(request, "avk/unsubscribe.html", {**context, "problem": "other"}, status=403)
     context["kinds"] = [notifications.kind_get(key) for key in keys]

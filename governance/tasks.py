@@ -6,8 +6,8 @@ from django.db import OperationalError
 from governance.services import reminders
 from governance.services.decisions import voting_close_due
 from governance.services.voting import voting_open_due
-from governance.services.voting_mail import voters_notify_missed
 from governance.services.voting_mail import voters_notify as voters_notify_service
+from governance.services.voting_mail import voters_notify_missed
 
 
 @shared_task(

@@ -13,6 +13,6 @@ class PartnersConfig(AppConfig):
         kind_register(
             "partners",
             _("Partner reminders"),
-            _("For contact persons: renewing the commitment, and an AVK team that is not complete."),
+            _("For contact persons: renewing the commitment, and an incomplete AVK team."),
             order=50,
         )

@@ -25,7 +25,9 @@ def _modes(user):
 
 
 def _path(user, kinds=("actions",)):
-    return reverse("notification_unsubscribe", args=[notifications.unsubscribe_token(user.pk, kinds)])
+    return reverse(
+        "notification_unsubscribe", args=[notifications.unsubscribe_token(user.pk, kinds)]
+    )
 
 
 # --- the kinds and the settings page ----------------------------------------------------
@@ -35,7 +37,9 @@ def test_every_kind_of_the_issue_is_registered_by_its_app():
     assert [k.key for k in notifications.kinds()] == KINDS
 
 
-def test_the_settings_page_shows_every_kind_with_its_current_choice(client, django_assert_max_num_queries):
+def test_the_settings_page_shows_every_kind_with_its_current_choice(
+    client, django_assert_max_num_queries
+):
     user = UserFactory()
     NotificationPreference.objects.create(user=user, kind="actions", mode="weekly")
     client.force_login(user)
@@ -205,7 +209,9 @@ def _queue(user, kind="actions", key="k1"):
     )
 
 
-def test_a_governed_mail_carries_the_one_click_headers_and_footer(django_capture_on_commit_callbacks):
+def test_a_governed_mail_carries_the_one_click_headers_and_footer(
+    django_capture_on_commit_callbacks,
+):
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         _queue(user)
@@ -266,9 +272,9 @@ def test_a_digest_lists_the_held_mails_once(mode, django_capture_on_commit_callb
     assert digest.to == [user.email]
     assert digest.body.count("https://x.example/t/") == 2
     assert "Anna de Vries" in digest.body
-    assert set(OutgoingMail.objects.filter(key__in=["a", "b"]).values_list("status", flat=True)) == {
-        OutgoingMail.Status.BUNDLED
-    }
+    assert set(
+        OutgoingMail.objects.filter(key__in=["a", "b"]).values_list("status", flat=True)
+    ) == {OutgoingMail.Status.BUNDLED}
     # Its one-click link switches off both kinds it lists.
     Client().post(digest.extra_headers["List-Unsubscribe"].strip("<>").split("8000", 1)[-1])
     assert _modes(user) == {"actions": "off", "partners": "off"}

@@ -96,9 +96,7 @@ def test_the_opening_mail_follows_the_preferences_and_one_click_unsubscribes(
     )
     mail.outbox.clear()
     reminders.reminder_digests_send()
-    [actions_mail] = [
-        m for m in mail.outbox if m.to == [member.email] and "Begroting" in m.body
-    ]
+    [actions_mail] = [m for m in mail.outbox if m.to == [member.email] and "Begroting" in m.body]
     link = actions_mail.extra_headers["List-Unsubscribe"].strip("<>")
     assert link in actions_mail.body
     page.goto(base + _path(link))  # not logged in

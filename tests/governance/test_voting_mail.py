@@ -24,9 +24,7 @@ def _submitted(staff, body, *, decisions=2, opens=None):
     for k in range(decisions):
         ProposedDecisionFactory(memo=memo, order=k, text=f"Voorstel nummer {k + 1}")
     deadline = timezone.now() + datetime.timedelta(days=14)
-    return sv.memo_submit(
-        memo=memo, user=staff, voting_deadline=deadline, voting_opens_at=opens
-    )
+    return sv.memo_submit(memo=memo, user=staff, voting_deadline=deadline, voting_opens_at=opens)
 
 
 def test_each_voter_gets_one_mail_with_the_decisions_deadline_link_and_calendar_entry(

@@ -88,7 +88,10 @@ def test_partner_reminders_follow_the_contact_persons_preference(
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.commitment_renewal_remind(today=JAN_20) == 2
         assert reminders.team_incomplete_remind(today=JAN_20) == 2
-    assert sorted({m.to[0] for m in mail.outbox}) == ["contact@accare.example", "geen@login.example"]
+    assert sorted({m.to[0] for m in mail.outbox}) == [
+        "contact@accare.example",
+        "geen@login.example",
+    ]
     by_login = [m for m in mail.outbox if m.to == ["contact@accare.example"]]
     assert all(m.extra_headers["List-Unsubscribe-Post"] for m in by_login)
     # Someone without a login has no preferences to tune: no unsubscribe link.

@@ -18,7 +18,10 @@ from governance.tasks import voters_notify
 from tests.factories import UserFactory
 from tests.governance.factories import MemoFactory, ProposedDecisionFactory
 from tests.governance.factories_voting import voter
-from tests.worker.test_mail_batch_worker import _wait_until_sent, quiet_worker  # noqa: F401
+from tests.worker.test_mail_batch_worker import (
+    _wait_until_sent,
+    quiet_worker,  # noqa: F401  (the fixture)
+)
 from tests.worker.test_real_worker import worker_queue  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -26,7 +29,7 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 VOTERS = 120
 
 
-def test_a_real_worker_sends_the_opening_mail_to_each_voter_once(quiet_worker, db_body):
+def test_a_real_worker_sends_the_opening_mail_to_each_voter_once(quiet_worker, db_body):  # noqa: F811
     voters = [voter(db_body, email=f"lid{i}@example.org", mfa=False) for i in range(VOTERS)]
     NotificationPreference.objects.create(user=voters[0], kind="votes", mode="weekly")
     staff = UserFactory(is_staff=True)
