@@ -13,6 +13,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from avk.models import OutgoingMail
@@ -23,18 +24,62 @@ logger = logging.getLogger(__name__)
 
 # The context key listing what to blank once a mail is sent (see mail_queue).
 FORGET = "_forget_after_sending"
+# The one-click unsubscribe link of a mail governed by a notification preference: shown
+# in its footer (as `unsubscribe_link`) and sent in the RFC 8058 headers.
+UNSUBSCRIBE = "_unsubscribe"
+# Files sent with the mail: a list of [filename, text content, MIME type].
+ATTACHMENTS = "_attachments"
 
 
 def mail_build(*, to: str, name: str, context: dict, language: str = "nl"):
     base = f"emails/{name}"
-    context = {"site_url": settings.SITE_URL, **context}
+    unsubscribe = context.get(UNSUBSCRIBE, "")
+    context = {
+        "site_url": settings.SITE_URL,
+        **context,
+        "unsubscribe_link": unsubscribe,
+        "preferences_link": settings.SITE_URL + reverse("notification_settings"),
+    }
     with translation.override(language):
         subject = " ".join(render_to_string(f"{base}/subject.txt", context).split())
         text = render_to_string(f"{base}/body.txt", context)
         html = render_to_string(f"{base}/body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
+    headers = {}
+    if unsubscribe:
+        headers = {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in context.get(ATTACHMENTS, []):
+        message.attach(filename, content, mimetype)
     return message
+
+
+def _preference(user_id: int | None, kind: str, mode: str | None = None) -> dict | None:
+    """The row fields of a mail of `kind` to `user_id` under their preference `mode`:
+    None when they switched the kind off; held for a digest, or pending (at once)."""
+    from avk import notifications  # notifications imports the models this module uses
+
+    if not kind or user_id is None:
+        return {}
+    if mode is None:
+        mode = notifications.modes_for([user_id], kind).get(user_id, notifications.Mode.NOW)
+    if mode == notifications.Mode.OFF:
+        return None
+    fields = {"user_id": user_id, "kind": kind}
+    if mode in notifications.HELD_MODES:
+        fields |= {"status": OutgoingMail.Status.HELD, "digest": mode}
+    return fields
+
+
+def _with_unsubscribe(context: dict, user_id: int | None, kind: str) -> dict:
+    from avk import notifications
+
+    if not kind or user_id is None:
+        return context
+    return {**context, UNSUBSCRIBE: notifications.unsubscribe_url(user_id, [kind])}
 
 
 def mail_send(*, to: str, name: str, context: dict, language: str = "nl", connection=None) -> None:
@@ -52,9 +97,14 @@ def mail_queue(
     context: dict,
     language: str = "nl",
     forget_after_sending: tuple[str, ...] = (),
+    user_id: int | None = None,
+    kind: str = "",
 ):
     """Queue one message under a unique key; the same key again is a no-op.
 
+    With a `kind` (avk.notifications) and the recipient's `user_id`, the recipient's
+    preference decides: off queues nothing, a digest keeps the row HELD for it, and the
+    mail carries a one-click unsubscribe link for that kind.
     `context` must be JSON-serialisable: it is stored and rendered when the mail is sent.
     The context keys in `forget_after_sending` (e.g. a link holding a secret token) are
     blanked on the row once the mail is sent, so the secret does not outlive its mail.
@@ -62,16 +112,21 @@ def mail_queue(
     if the task queue cannot be reached the sweep sends it later. Returns the new
     OutgoingMail, or None when this key was queued before.
     """
+    fields = _preference(user_id, kind)
+    if fields is None:
+        return None
+    context = _with_unsubscribe(context, user_id, kind)
     try:
         with transaction.atomic():
             if forget_after_sending:
                 context = {**context, FORGET: list(forget_after_sending)}
             mail = OutgoingMail.objects.create(
-                key=key, to=to, template=name, context=context, language=language
+                key=key, to=to, template=name, context=context, language=language, **fields
             )
     except IntegrityError:
         return None
-    transaction.on_commit(lambda: _hand_over([mail.pk]))
+    if mail.status == OutgoingMail.Status.PENDING:
+        transaction.on_commit(lambda: _hand_over([mail.pk]))
     return mail
 
 
@@ -170,7 +225,8 @@ def mail_queue_many(messages: Iterable[dict], *, batch_size: int = BATCH_SIZE) -
     """Queue many messages at once; keys queued before are skipped (never a second row).
 
     Each message is a dict with `key`, `to`, `name`, `context` and optionally `language`,
-    as the arguments of `mail_queue`. The rows are bulk-inserted (conflicts on the unique
+    `user_id` and `kind`, as the arguments of `mail_queue` (the preferences are read in
+    one query per kind). The rows are bulk-inserted (conflicts on the unique
     key ignored) and, after the commit, one `mail_deliver_batch` task per `batch_size`
     new rows sends them over one SMTP connection. Returns the number of new rows.
     """
@@ -185,6 +241,7 @@ def mail_queue_many(messages: Iterable[dict], *, batch_size: int = BATCH_SIZE) -
                 "key", flat=True
             )
         )
+    modes = _modes_of(messages)
     # One timestamp for this call: it tells our rows from any a concurrent call inserted.
     stamp = timezone.now()
     rows, seen = [], set(existing)
@@ -192,14 +249,19 @@ def mail_queue_many(messages: Iterable[dict], *, batch_size: int = BATCH_SIZE) -
         if m["key"] in seen:
             continue
         seen.add(m["key"])
+        user_id, kind = m.get("user_id"), m.get("kind", "")
+        fields = _preference(user_id, kind, modes.get((kind, user_id), "now"))
+        if fields is None:
+            continue
         rows.append(
             OutgoingMail(
                 key=m["key"],
                 to=m["to"],
                 template=m["name"],
-                context=m["context"],
+                context=_with_unsubscribe(m["context"], user_id, kind),
                 language=m.get("language") or "nl",
                 created_at=stamp,
+                **fields,
             )
         )
     if not rows:
@@ -210,14 +272,32 @@ def mail_queue_many(messages: Iterable[dict], *, batch_size: int = BATCH_SIZE) -
     for start in range(0, len(new_keys), _LOOKUP_CHUNK):
         ids.extend(
             OutgoingMail.objects.filter(
-                key__in=new_keys[start : start + _LOOKUP_CHUNK], created_at=stamp
+                key__in=new_keys[start : start + _LOOKUP_CHUNK],
+                created_at=stamp,
+                status=OutgoingMail.Status.PENDING,
             )
             .order_by("pk")
             .values_list("pk", flat=True)
         )
     ids.sort()
     transaction.on_commit(lambda: _hand_over(ids, batch_size=batch_size))
-    return len(ids)
+    held = sum(row.status == OutgoingMail.Status.HELD for row in rows)
+    return len(ids) + held
+
+
+def _modes_of(messages: list[dict]) -> dict[tuple[str, int], str]:
+    """(kind, user pk) -> mode for the governed messages: one query per kind."""
+    from avk import notifications
+
+    wanted: dict[str, set[int]] = {}
+    for m in messages:
+        if m.get("kind") and m.get("user_id") is not None:
+            wanted.setdefault(m["kind"], set()).add(m["user_id"])
+    modes = {}
+    for kind, user_ids in wanted.items():
+        for user_id, mode in notifications.modes_for(user_ids, kind).items():
+            modes[(kind, user_id)] = mode
+    return modes
 
 
 @dataclass

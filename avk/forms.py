@@ -153,3 +153,20 @@ class SpreadsheetField(UploadField):
         )
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
         super().__init__(**kwargs)
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One choice per registered kind of mail: at once, daily, weekly digest, or off."""
+
+    def __init__(self, *args, kinds, initial_modes: dict[str, str], **kwargs):
+        from avk.models import NotificationPreference
+
+        super().__init__(*args, **kwargs)
+        for kind in kinds:
+            self.fields[kind.key] = forms.ChoiceField(
+                label=kind.label,
+                help_text=kind.help_text,
+                choices=NotificationPreference.Mode.choices,
+                initial=initial_modes.get(kind.key, NotificationPreference.Mode.NOW),
+                widget=forms.RadioSelect,
+            )

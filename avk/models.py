@@ -175,6 +175,10 @@ class OutgoingMail(models.Model):
         PENDING = "pending", _("Waiting")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # Kept for the recipient's daily or weekly digest (their notification preference),
+        # then listed in that digest instead of being sent on its own.
+        HELD = "held", _("Kept for a digest")
+        BUNDLED = "bundled", _("Sent in a digest")
 
     key = models.CharField(max_length=200, unique=True)
     to = models.EmailField(_("to"))
@@ -191,6 +195,13 @@ class OutgoingMail(models.Model):
     # queue could not be reached. The sweep hands over what is pending and not on its way.
     queued_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # A mail governed by a notification preference: whose, and of which kind (a key
+    # registered in avk.notifications); `digest` is the digest a HELD row waits for.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=32, blank=True)
+    digest = models.CharField(max_length=8, blank=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
@@ -201,8 +212,50 @@ class OutgoingMail(models.Model):
                 fields=["created_at"],
                 condition=models.Q(status="pending"),
                 name="outgoingmail_pending",
-            )
+            ),
+            models.Index(
+                fields=["digest", "user"],
+                condition=models.Q(status="held"),
+                name="outgoingmail_held",
+            ),
         ]
 
     def __str__(self):
         return f"{self.template} -> {self.to} ({self.status})"
+
+
+class NotificationPreference(models.Model):
+    """How a person receives the mails of one kind: at once, in a digest, or not at all.
+
+    The kinds are plain keys registered by the apps (avk.notifications); no row means
+    "at once". Mails nobody may switch off (invitations, password, security) have no kind.
+    """
+
+    class Mode(models.TextChoices):
+        NOW = "now", _("At once")
+        DAILY = "daily", _("Daily digest")
+        WEEKLY = "weekly", _("Weekly digest")
+        OFF = "off", _("Off")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=32)
+    mode = models.CharField(_("how"), max_length=8, choices=Mode.choices, default=Mode.NOW)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_pref_unique"),
+            models.CheckConstraint(
+                condition=models.Q(mode__in=["now", "daily", "weekly", "off"]),
+                name="notification_pref_mode_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.kind}: {self.mode}"

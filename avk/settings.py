@@ -10,10 +10,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from avk.beat import BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -257,6 +258,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The queue tasks go to, also those a task queues (tests and the bench give a worker its own).
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request must not hang when Redis is down: give up publishing quickly.
@@ -277,39 +280,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    # The outbox's and the documents' safety nets: what the queue lost is handed over again.
-    "mail-sweep": {"task": "avk.tasks.mail_sweep", "schedule": 60},
-    "documents-sweep": {"task": "avk.tasks.documents_sweep", "schedule": 60},
-    "documents-purge": {"task": "avk.tasks.documents_purge", "schedule": 24 * 60 * 60},
-    "commitment-renewal-reminders": {
-        "task": "partners.tasks.commitment_renewal_reminders",
-        "schedule": crontab(hour=9, minute=0),
-    },
-    "team-incomplete-reminders": {
-        "task": "partners.tasks.team_incomplete_reminders",
-        "schedule": crontab(day_of_month=1, hour=9, minute=30),
-    },
-    "reflection-invitations": {
-        "task": "reflection.tasks.reflection_invitations",
-        "schedule": crontab(hour=8, minute=30),
-    },
-    "effort-update-reminders": {
-        "task": "reflection.tasks.effort_update_reminders",
-        "schedule": crontab(hour=8, minute=45),
-    },
-    # Opens votings whose time has come and closes those past their deadline.
-    "voting-advance": {"task": "governance.voting_advance", "schedule": 60},
-    "governance-reminder-digests": {
-        "task": "governance.reminder_digests",
-        "schedule": crontab(hour=8, minute=0),
-    },
-    # The penvoerder's term ending soon; decisions due for review.
-    "governance-daily-reminders": {
-        "task": "governance.daily_reminders",
-        "schedule": crontab(hour=9, minute=15),
-    },
-}
+# The periodic tasks and when they run: avk/beat.py.
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 # A pending mail never handed to the task queue (Redis was down) is sent by the sweep after
 # this many seconds; one handed over but still pending after AVK_MAIL_LOST_AFTER_SECONDS

@@ -2,7 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from avk import documents, emails
+from avk import digests, documents, emails
 
 
 @shared_task(
@@ -81,3 +81,9 @@ def mail_sweep() -> int:
 def documents_sweep() -> dict:
     """Queue stale pending documents once more, then fail them with a reason (beat)."""
     return documents.documents_sweep()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def notification_digests(mode: str) -> int:
+    """Send the daily or weekly digests of held mails (beat); a rerun lists nothing twice."""
+    return digests.digests_send(mode=mode)

@@ -31,8 +31,9 @@ import run  # noqa: E402  (the shared helpers; its import sets the environment)
 ROOT = run.ROOT
 RESULTS = run.RESULTS
 HEADING = "## Governance at 20 years: pages, memo PDF, reminder fan-out"
+OPENING_HEADING = "## Opening mail of a voting to 4,000 voters"
 COMMAND = ".tools/bin/uv run --locked python bench/governance.py"
-# Another name (AVK_BENCH_GOV_DB) lets two people run it side by side on one server.
+# AVK_BENCH_GOV_DB: another database name, so two runs on one machine do not collide.
 DB_NAME = os.environ.get("AVK_BENCH_GOV_DB", "avk_bench_gov")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 
@@ -496,80 +497,144 @@ def build_fanout() -> dict:
     return {"body": body, "memo": memo}
 
 
+class _Worker:
+    """One real worker (bench/run.py) on a queue of its own, ready before the clock starts."""
+
+    def __enter__(self):
+        self.queue = f"avk-bench-gov-{uuid.uuid4().hex[:8]}"
+        self.log = Path(tempfile.gettempdir()) / f"{self.queue}.log"
+        self.process = run.start_worker(
+            queue=self.queue, worker_log=self.log, database_url=DATABASE_URL
+        )
+        self.previous = run._set_producer(
+            task_always_eager=False, broker_url=run.BROKER_URL, task_default_queue=self.queue
+        )
+        deadline = time.monotonic() + 60
+        while "ready." not in self.log.read_text(errors="replace"):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("worker did not start:\n" + self.log.read_text()[-3000:])
+            time.sleep(0.2)
+        return self
+
+    def wait_until_sent(self, rows, count: int) -> None:
+        from avk.models import OutgoingMail
+
+        deadline = time.monotonic() + 180
+        while rows.filter(status=OutgoingMail.Status.SENT).count() < count:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+
+    def __exit__(self, *exc):
+        run._set_producer(**self.previous)
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.unlink(missing_ok=True)
+
+
+def _counts(rows, expected: int) -> dict:
+    from django.db.models import Q
+
+    from avk.models import OutgoingMail
+
+    sent = rows.filter(status=OutgoingMail.Status.SENT)
+    return {
+        "rows": rows.count(),
+        "sent": sent.count(),
+        "sent_once": sent.filter(attempts=1).count(),
+        "not_once": rows.filter(~Q(attempts=1)).count(),
+        "expected": expected,
+    }
+
+
+def _verdict(result: dict) -> dict:
+    n = result["expected"]
+    result["per_second"] = result["sent"] / result["elapsed_s"] if result["elapsed_s"] else 0.0
+    result["pass"] = (
+        result["rows"] == n
+        and result["sent"] == n
+        and result["sent_once"] == n
+        and result["not_once"] == 0
+        and result["again"] == 0
+        and result["elapsed_s"] < run.MAIL_SECONDS
+    )
+    return result
+
+
 def measure_fanout() -> dict:
     from django.db import connection
-    from django.db.models import Q
     from django.test.utils import CaptureQueriesContext
 
     from avk.emails import BATCH_SIZE
     from avk.models import OutgoingMail
     from governance.services import reminders
 
-    build_fanout()
-    queue = f"avk-bench-gov-{uuid.uuid4().hex[:8]}"
-    worker_log = Path(tempfile.gettempdir()) / f"{queue}.log"
-    worker = run.start_worker(queue=queue, worker_log=worker_log, database_url=DATABASE_URL)
-    previous = run._set_producer(
-        task_always_eager=False, broker_url=run.BROKER_URL, task_default_queue=queue
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while "ready." not in worker_log.read_text(errors="replace"):
-            if worker.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("worker did not start:\n" + worker_log.read_text()[-3000:])
-            time.sleep(0.2)
-
-        digests = OutgoingMail.objects.filter(template=reminders.TEMPLATE)
+    digests = OutgoingMail.objects.filter(template=reminders.TEMPLATE)
+    with _Worker() as worker:
         start = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             queued = reminders.reminder_digests_send()
         queued_s = time.perf_counter() - start
-        deadline = time.monotonic() + 180
-        while digests.filter(status=OutgoingMail.Status.SENT).count() < FANOUT:
-            if worker.poll() is not None or time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
+        worker.wait_until_sent(digests, FANOUT)
         elapsed = time.perf_counter() - start
         # The same day again (a second beat run, a retried task): nothing new.
         again = reminders.reminder_digests_send()
         time.sleep(2)
-        sent = digests.filter(status=OutgoingMail.Status.SENT).count()
-        sent_once = digests.filter(status=OutgoingMail.Status.SENT, attempts=1).count()
-        not_once = digests.filter(~Q(attempts=1)).count()
-        rows = digests.count()
-    finally:
-        run._set_producer(**previous)
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
-    worker_log.unlink(missing_ok=True)
-    ok = (
-        queued == FANOUT
-        and rows == FANOUT
-        and sent == FANOUT
-        and sent_once == FANOUT
-        and not_once == 0
-        and again == 0
-        and elapsed < run.MAIL_SECONDS
+        counts = _counts(digests, FANOUT)
+    return _verdict(
+        {
+            "count": FANOUT,
+            "batch": BATCH_SIZE,
+            "queued": queued,
+            "build_queries": len(queries),
+            "queued_s": queued_s,
+            "elapsed_s": elapsed,
+            "again": again,
+            **counts,
+        }
     )
-    return {
-        "count": FANOUT,
-        "batch": BATCH_SIZE,
-        "queued": queued,
-        "build_queries": len(queries),
-        "queued_s": queued_s,
-        "elapsed_s": elapsed,
-        "rows": rows,
-        "sent": sent,
-        "sent_once": sent_once,
-        "not_once": not_once,
-        "again": again,
-        "per_second": sent / elapsed if elapsed else 0.0,
-        "pass": ok,
-    }
+
+
+def measure_opening(body) -> dict:
+    """The opening mail to the 4,000 voters: beat opens a scheduled voting, the worker
+    runs the opening task (builds and queues the mails) and sends them in batches."""
+    from django.utils import timezone
+
+    from avk.models import OutgoingMail
+    from governance.models import Memo, ProposedDecision
+    from governance.services import voting, voting_mail
+
+    now = timezone.now()
+    memo = Memo.objects.create(
+        body=body,
+        title="Meerjarenbegroting 2027-2030",
+        author="Saskia Duursma (projectleider)",
+        memo_date=timezone.localdate(),
+        status=Memo.Status.SUBMITTED,
+        submitted_at=now,
+        voting_opens_at=now,
+        voting_deadline=now + datetime.timedelta(days=14),
+    )
+    ProposedDecision.objects.bulk_create(
+        ProposedDecision(memo=memo, order=k, kind="approve", text=f"voorstel {k + 1}")
+        for k in range(3)
+    )
+    rows = OutgoingMail.objects.filter(template=voting_mail.TEMPLATE)
+    with _Worker() as worker:
+        start = time.perf_counter()
+        opened = voting.voting_open_due()  # what beat's governance.voting_advance runs
+        worker.wait_until_sent(rows, FANOUT)
+        elapsed = time.perf_counter() - start
+        # The task again (a retry) and beat's safety net: nothing new.
+        again = voting_mail.voters_notify(memo_id=memo.pk)
+        again += voting_mail.voters_notify_missed(now=now + datetime.timedelta(minutes=5))
+        time.sleep(2)
+        counts = _counts(rows, FANOUT)
+    return _verdict({"opened": opened, "elapsed_s": elapsed, "again": again, **counts})
 
 
 # --- report -------------------------------------------------------------------------------
@@ -657,6 +722,48 @@ def section(data, facts, pages, pdf, mail, duration) -> str:
     return "\n".join(lines)
 
 
+def opening_section(r: dict, facts: dict) -> str:
+    return "\n".join(
+        [
+            OPENING_HEADING,
+            "",
+            f"Command: `{COMMAND} [--opening]` ({datetime.datetime.now():%Y-%m-%d %H:%M} local "
+            "time). Machine: "
+            + ", ".join(f"{k} {v}" for k, v in facts.items())
+            + f". Load average (1 min) at the end: {os.getloadavg()[0]:.2f}.",
+            "",
+            f"{r['expected']:,} voters of one body, each with a login (one in five in English), "
+            "and a memo whose scheduled opening has come. The clock starts at "
+            "`governance.services.voting.voting_open_due()` (what beat's "
+            "`governance.voting_advance` runs): it opens the voting and, after the commit, "
+            "queues the task `governance.voters_notify`; the real worker (`--pool=prefork "
+            "--concurrency=2`) runs it (one mail per voter with the memo, its decisions, the "
+            "deadline, the link and an .ics attachment, bulk-inserted under the key "
+            "`vote-opened:<memo>:<user>`) and sends them, one `mail_deliver_batch` per 100. "
+            "The clock stops when every row is `sent`. Then the task again and beat's safety "
+            f"net: they must queue nothing. Bar: < {run.MAIL_SECONDS:.0f} s, each mail once.",
+            "",
+            "| opening mails | until all sent s | mails/s | rows | sent | "
+            "sent with attempts == 1 | rows with attempts != 1 | queued again | verdict |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            f"| {r['expected']:,} | {r['elapsed_s']:.1f} | {r['per_second']:.0f} | "
+            f"{r['rows']:,} | {r['sent']:,} | {r['sent_once']:,} | {r['not_once']} | "
+            f"{r['again']} | {run.verdict(r['pass'])} |",
+            "",
+            *(
+                [
+                    f"For comparison, the daily reminder digest to the same {r['expected']:,} "
+                    f"voters (no attachment) in the same run: all sent after "
+                    f"{r['digest_s']:.1f} s.",
+                    "",
+                ]
+                if "digest_s" in r
+                else []
+            ),
+        ]
+    )
+
+
 def write_results(text: str, heading: str = HEADING) -> None:
     current = RESULTS.read_text() if RESULTS.exists() else ""
     start = current.find(heading)
@@ -702,6 +809,7 @@ def main() -> None:
     book = _meeting_book()
 
     run.log(f"Reminder digests to {FANOUT} voters through a real worker ...")
+    fanout = build_fanout()
     mail = measure_fanout()
     run.log(
         f"  built and queued {mail['queued']} in {mail['queued_s']:.1f} s "
@@ -710,10 +818,13 @@ def main() -> None:
         f"second run queued {mail['again']})  {run.verdict(mail['pass'])}"
     )
 
+    opening = _run_opening(fanout["body"])
+
     facts = run.machine_facts()
     duration = time.perf_counter() - t0
     write_results(section(data, facts, pages, pdf, mail, duration))
     write_results(meeting_book.section(book, COMMAND), meeting_book.HEADING)
+    write_results(opening_section(opening, facts), heading=OPENING_HEADING)
     run.log(f"Wrote the sections to {RESULTS.relative_to(ROOT)} ({duration:.0f} s in all).")
 
 
@@ -726,6 +837,17 @@ def _meeting_book() -> dict:
         f"  {run.verdict(book['pass'])}"
     )
     return book
+
+
+def _run_opening(body) -> dict:
+    run.log(f"Opening mail to {FANOUT} voters through a real worker ...")
+    opening = measure_opening(body)
+    run.log(
+        f"  opened {opening['opened']}, all sent after {opening['elapsed_s']:.1f} s "
+        f"({opening['sent']} sent, {opening['sent_once']} once, {opening['not_once']} not "
+        f"once, again queued {opening['again']})  {run.verdict(opening['pass'])}"
+    )
+    return opening
 
 
 def main_meeting_book() -> None:
@@ -741,5 +863,27 @@ def main_meeting_book() -> None:
     run.log(f"Wrote the section to {RESULTS.relative_to(ROOT)}.")
 
 
+def main_opening() -> None:
+    """Only the opening-mail fan-out (`--opening`): its own database, its own section."""
+    run.log(f"Creating database {DB_NAME} and migrating ...")
+    run.create_database(DB_NAME)
+    import django
+
+    django.setup()
+    run.migrate()
+    body = build_fanout()["body"]
+    # The digest fan-out to the same voters first, for a figure of the same machine load.
+    digest = measure_fanout()
+    run.log(f"  digests for comparison: all sent after {digest['elapsed_s']:.1f} s")
+    opening = _run_opening(body)
+    opening["digest_s"] = digest["elapsed_s"]
+    write_results(opening_section(opening, run.machine_facts()), heading=OPENING_HEADING)
+
+
 if __name__ == "__main__":
-    main_meeting_book() if sys.argv[1:] == ["meeting-book"] else main()
+    if sys.argv[1:] == ["meeting-book"]:
+        main_meeting_book()
+    elif "--opening" in sys.argv[1:]:
+        main_opening()
+    else:
+        main()

@@ -29,7 +29,8 @@ COMMAND = "make bench  (= .tools/bin/uv run --locked python bench/run.py)"
 
 DB_NAME = "avk_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
-BROKER_URL = "redis://127.0.0.1:6379/13"
+# AVK_BENCH_BROKER_URL: another Redis database, so two runs on one machine do not collide.
+BROKER_URL = os.environ.get("AVK_BENCH_BROKER_URL", "redis://127.0.0.1:6379/13")
 LOCMEM_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 PAGE_WARMUP = 20
@@ -607,6 +608,7 @@ def start_worker(*, queue: str, worker_log: Path, database_url: str) -> subproce
         "DJANGO_SETTINGS_MODULE": "avk.settings",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,  # what a task queues stays with this worker
         "DJANGO_EMAIL_BACKEND": LOCMEM_EMAIL,
         "DJANGO_LOG_LEVEL": "INFO",
     }

@@ -12,3 +12,22 @@ class GovernanceConfig(AppConfig):
 
         for kind in KINDS:
             documents.register(kind)
+
+        # The kinds of mail governance sends, each tuned per person (avk.notifications).
+        from avk.notifications import kind_register
+
+        kind_register(
+            "votes",
+            _("Votes"),
+            _("When a vote opens for you, and reminders before the deadline."),
+            order=10,
+        )
+        kind_register(
+            "meetings",
+            _("Meetings and minutes"),
+            _("Meetings of your groups and their minutes."),
+            order=20,
+        )
+        kind_register(
+            "actions", _("Actions"), _("Actions of yours that are due or late."), order=30
+        )

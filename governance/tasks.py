@@ -6,6 +6,8 @@ from django.db import OperationalError
 from governance.services import programme, reminders, reviews
 from governance.services.decisions import voting_close_due
 from governance.services.voting import voting_open_due
+from governance.services.voting_mail import voters_notify as voters_notify_service
+from governance.services.voting_mail import voters_notify_missed
 
 
 @shared_task(
@@ -22,7 +24,23 @@ def voting_advance() -> dict:
     while beat was down is opened and closed in the same run)."""
     opened = voting_open_due()
     closed = voting_close_due()
-    return {"opened": opened, "closed": closed}
+    # The safety net of the opening mail: openings whose task never reached the queue.
+    missed = voters_notify_missed()
+    return {"opened": opened, "closed": closed, "opening_mails_caught_up": missed}
+
+
+@shared_task(
+    name="governance.voters_notify",
+    acks_late=True,
+    soft_time_limit=240,
+    time_limit=300,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=3,
+)
+def voters_notify(memo_id: int) -> int:
+    """Mail the voters of a memo that its voting is open; a retry or rerun mails no one twice."""
+    return voters_notify_service(memo_id=memo_id)
 
 
 @shared_task(name="governance.reminder_digests", acks_late=True, time_limit=300)

@@ -13,3 +13,19 @@ class ReflectionConfig(AppConfig):
 
         documents.register(REFLECTION_REPORT)
         documents.register(PHASE_PLAN)
+
+        # The kinds of mail reflection sends, each tuned per person (avk.notifications).
+        from avk.notifications import kind_register
+
+        kind_register(
+            "reflection",
+            _("Reflection"),
+            _("Invitations to give your input for an island of reflection."),
+            order=40,
+        )
+        kind_register(
+            "monitoring",
+            _("Monitoring updates"),
+            _("When the progress update of an effort you lead is due."),
+            order=60,
+        )

@@ -2,6 +2,8 @@
 
 import datetime
 
+from avk.models import NotificationPreference
+from avk.notifications import preferences_set
 from governance.models import Body, Seat
 from partners.models import Person
 
@@ -119,3 +121,7 @@ def build() -> None:
                 "term_end": None,
             },
         )
+    # The chair reads her action reminders in one summary a day (her mail settings).
+    chair = people["hilde.bakker@avk.example"]
+    if chair.user_id:
+        preferences_set(user=chair.user, modes={"actions": NotificationPreference.Mode.DAILY})

@@ -105,7 +105,9 @@ def _meeting_event(meeting: Meeting, stamp: datetime.datetime) -> Event:
     )
 
 
-def _deadline_event(memo: Memo, stamp: datetime.datetime) -> Event:
+def deadline_event(memo: Memo, stamp: datetime.datetime) -> Event:
+    """The voting deadline of `memo` (with its body): in the feed and in the opening mail,
+    under the same UID, so a calendar holding both updates one entry."""
     url = _url("governance:memo_vote", memo.pk) or _url("governance:memo_detail", memo.pk)
     summary = _("Voting closes: %(title)s (%(body)s)") % {
         "title": memo.title,
@@ -147,6 +149,14 @@ def _feed_calendar(name: str) -> Calendar:
     return calendar
 
 
+def deadline_calendar(*, memo: Memo, language: str, now: datetime.datetime | None = None) -> str:
+    """A calendar with only the voting deadline of `memo`: the opening mail's attachment."""
+    with translation.override(language):
+        calendar = new_calendar()
+        calendar.add_component(deadline_event(memo, _utc(now or timezone.now())))
+    return calendar.to_ical().decode()
+
+
 def personal_calendar(*, feed: CalendarFeed, now: datetime.datetime | None = None) -> bytes:
     """The feed as a VCALENDAR (RFC 5545) with stable UIDs, encoded for the response."""
     now = now or timezone.now()
@@ -157,7 +167,7 @@ def personal_calendar(*, feed: CalendarFeed, now: datetime.datetime | None = Non
         for meeting in entries["meetings"]:
             calendar.add_component(_meeting_event(meeting, stamp))
         for memo in entries["deadlines"]:
-            calendar.add_component(_deadline_event(memo, stamp))
+            calendar.add_component(deadline_event(memo, stamp))
         for action in entries["actions"]:
             calendar.add_component(_action_event(action, stamp))
     return calendar.to_ical()

@@ -1,4 +1,8 @@
-"""The daily reminder digest: one mail per person per day at most, listing what awaits them.
+"""The daily reminder digests: per person at most one mail a day about votes and one
+about actions, each listing what awaits them. Votes and actions are two kinds of the
+notification preferences (avk.notifications): each digest goes out at once, is held for
+the person's daily or weekly summary, or not at all, and carries the unsubscribe link of
+its kind.
 
 What goes in a digest
 - Votes: every memo in voting whose deadline is at most max(AVK_VOTE_REMINDER_DAYS) days
@@ -20,7 +24,8 @@ AVK_ACTION_REMINDER_DAYS days), "due today" and "overdue" (again every 30 days w
 open). The stages reminded are stored in the digest's own OutgoingMail context, read back
 for the last 40 days from digests sent or still pending (a failed one is reminded again).
 
-Each digest is an OutgoingMail with key `governance-digest:<user pk>:<date>`: a second
+Each digest is an OutgoingMail with key `governance-digest:<user pk>:<date>` (votes) or
+`governance-digest:<user pk>:<date>:actions`: a second
 run or a retried task the same day makes no second row, so it never sends twice; the rows
 go out through `mail_queue_many` (one task per 100 mails, each row locked while sending).
 The number of queries does not depend on the number of recipients.
@@ -67,6 +72,7 @@ def action_stage(days_left: int, soon_days: int) -> str | None:
 class Digest:
     user: object
     name: str
+    kind: str  # "votes" or "actions": a kind of the notification preferences
     votes: list[dict] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)
@@ -194,30 +200,34 @@ def _action_items(today, soon_days) -> dict[int, list[tuple[str, dict, object]]]
 
 
 def digests_build(*, today: datetime.date | None = None, now=None) -> list[Digest]:
-    """The digests to send today: only for people with a stage not reminded before."""
+    """The digests to send today, one per person and kind (votes, actions): only for
+    people with a stage of that kind not reminded before."""
     now = now or timezone.now()
     today = today or timezone.localdate(now)
-    votes = _vote_items(now, today, sorted(set(settings.AVK_VOTE_REMINDER_DAYS)))
-    actions = _action_items(today, settings.AVK_ACTION_REMINDER_DAYS)
+    by_kind = {
+        "votes": _vote_items(now, today, sorted(set(settings.AVK_VOTE_REMINDER_DAYS))),
+        "actions": _action_items(today, settings.AVK_ACTION_REMINDER_DAYS),
+    }
     reminded = _reminded(now)
     digests = []
-    for user_pk in sorted(set(votes) | set(actions)):
-        entries = votes.get(user_pk, []) + actions.get(user_pk, [])
-        stages = [stage for stage, _item, _holder in entries]
-        if set(stages) <= reminded.get(user_pk, set()):
-            continue  # nothing new since the last digest
-        holder = entries[0][2]
-        person = holder.person if isinstance(holder, Seat) else holder
-        user = person.user
-        digests.append(
-            Digest(
-                user=user,
-                name=user.full_name or person.name,
-                votes=[item for _stage, item, _h in votes.get(user_pk, [])],
-                actions=[item for _stage, item, _h in actions.get(user_pk, [])],
-                stages=stages,
+    for kind, items in by_kind.items():
+        for user_pk in sorted(items):
+            entries = items[user_pk]
+            stages = [stage for stage, _item, _holder in entries]
+            if set(stages) <= reminded.get(user_pk, set()):
+                continue  # nothing new since the last digest
+            holder = entries[0][2]
+            person = holder.person if isinstance(holder, Seat) else holder
+            user = person.user
+            digests.append(
+                Digest(
+                    user=user,
+                    name=user.full_name or person.name,
+                    kind=kind,
+                    **{kind: [item for _stage, item, _h in entries]},
+                    stages=stages,
+                )
             )
-        )
     return digests
 
 
@@ -247,7 +257,15 @@ def _formatted(digest: Digest, language: str) -> dict:
         "stages": digest.stages,
         "my_votes_link": absolute_reverse("governance:my_votes"),
         "my_actions_link": absolute_reverse("governance:my_actions"),
+        "link": absolute_reverse(
+            "governance:my_votes" if digest.kind == "votes" else "governance:my_actions"
+        ),
     }
+
+
+def _key(digest: Digest, today: datetime.date) -> str:
+    suffix = "" if digest.kind == "votes" else f":{digest.kind}"
+    return f"{KEY_PREFIX}{digest.user.pk}:{today.isoformat()}{suffix}"
 
 
 def reminder_digests_send(*, today: datetime.date | None = None, now=None) -> int:
@@ -263,11 +281,13 @@ def reminder_digests_send(*, today: datetime.date | None = None, now=None) -> in
             language = digest.user.language or settings.LANGUAGE_CODE
             messages.append(
                 {
-                    "key": f"{KEY_PREFIX}{digest.user.pk}:{today.isoformat()}",
+                    "key": _key(digest, today),
                     "to": digest.user.email,
                     "name": TEMPLATE,
                     "language": language,
                     "context": _formatted(digest, language),
+                    "user_id": digest.user.pk,
+                    "kind": digest.kind,
                 }
             )
         queued += mail_queue_many(messages)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
+from avk.queue import enqueue
 from governance.access import mfa_missing, require_staff, voting_seat
 from governance.models import ConflictOfInterest, Memo, ProposedDecision, Vote, VoteRecord
 from governance.selectors.voting import choices_for
@@ -36,6 +37,16 @@ def locked_memo(pk: int) -> Memo:
     """The memo, locked for the rest of the transaction: every step of its voting (and
     every vote) takes this lock, so they happen one after the other."""
     return Memo.objects.select_for_update().select_related("body").get(pk=pk)
+
+
+def _voters_notify_on_commit(memo_pk: int) -> None:
+    """After the commit, a task mails the voters that the voting is open (each once; the
+    beat's safety net catches an opening whose task never reached the queue)."""
+    from governance.tasks import voters_notify  # the tasks import this module
+
+    transaction.on_commit(
+        lambda: enqueue(lambda: voters_notify.delay(memo_pk), what=f"opening mail {memo_pk}")
+    )
 
 
 def _stamp(value: datetime.datetime | None) -> str:
@@ -106,6 +117,8 @@ def memo_submit(
             },
             group=audit_group("memo", memo.pk),
         )
+        if memo.status == Memo.Status.VOTING:
+            _voters_notify_on_commit(memo.pk)
     return memo
 
 
@@ -169,6 +182,7 @@ def voting_open_due(*, now: datetime.datetime | None = None) -> int:
                 changes={"status": [Memo.Status.SUBMITTED, Memo.Status.VOTING]},
                 group=audit_group("memo", memo.pk),
             )
+            _voters_notify_on_commit(memo.pk)
             opened += 1
     return opened
 

@@ -39,6 +39,8 @@ def commitment_renewal_remind(*, today: datetime.date | None = None) -> int:
             to=contact.email,
             name="commitment_renewal",
             language=_contact_language(contact),
+            user_id=contact.user_id,
+            kind="partners",
             context={
                 "name": contact.name,
                 "partner": partner.name,
@@ -65,6 +67,8 @@ def team_incomplete_remind(*, today: datetime.date | None = None) -> int:
             to=contact.email,
             name="team_incomplete",
             language=_contact_language(contact),
+            user_id=contact.user_id,
+            kind="partners",
             context={
                 "name": contact.name,
                 "partner": partner.name,

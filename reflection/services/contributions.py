@@ -174,6 +174,8 @@ def session_invite(*, session: ReflectionSession) -> int:
                 to=person.email,
                 name="reflection_invite",
                 language=language,
+                user_id=person.user_id,
+                kind="reflection",
                 context={
                     "name": person.name,
                     "label": label,
@@ -181,6 +183,7 @@ def session_invite(*, session: ReflectionSession) -> int:
                     "date": date,
                     "facilitator": session.facilitator,
                     "contribute_link": contribute,
+                    "link": contribute,
                     "calendar_link": calendar,
                     "followup_link": absolute_url(followup.path) if followup else "",
                     "followup_year": followup.year if followup else None,

@@ -162,6 +162,8 @@ def effort_update_remind(*, today: datetime.date | None = None) -> int:
             to=owner.email,
             name="effort_update_due",
             language=language,
+            user_id=owner.user_id,
+            kind="monitoring",
             context={
                 "name": owner.name,
                 "effort": effort.title,

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from avk.links import absolute_reverse
 from avk.models import OutgoingMail
 from governance.models import ActionItem, Seat
 from governance.services import reminders
@@ -86,13 +87,17 @@ def test_digest_says_what_is_missing_in_the_recipients_language(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert _send() == 2
-    by_to = {m.to[0]: m for m in mail.outbox}
-    assert set(by_to) == {"anna@example.org", "bob@example.org"}
+        assert _send() == 3  # Anna: one about votes, one about actions (two kinds); Bob
+    by_to = {(m.to[0], "actie" in m.subject): m for m in mail.outbox}
+    assert set(by_to) == {
+        ("anna@example.org", False),
+        ("anna@example.org", True),
+        ("bob@example.org", False),
+    }
 
-    dutch = by_to["anna@example.org"]
+    dutch = by_to[("anna@example.org", False)]
     html = dutch.alternatives[0][0]
-    assert dutch.subject == "Jouw stemmen en actiepunten in het AVK-portaal"
+    assert dutch.subject == "Er wacht een memo op jouw stem"
     deadline = memo.voting_deadline.astimezone(timezone.get_current_timezone())
     for body in (dutch.body, html):
         assert "Hallo Anna" in body
@@ -100,12 +105,16 @@ def test_digest_says_what_is_missing_in_the_recipients_language(
         assert "Op 2 van de 3 voorgestelde besluiten wacht nog jouw stem." in body
         assert f"{deadline.day} {_dutch_month(deadline.month)} {deadline.year}, 17:00" in body
         assert "https://portaal.avk.example/bestuur/" in body
+        assert "Begroting 2027 opstellen" not in body
+    assert "<li" in html and "&lt;" not in dutch.body
+    actions = by_to[("anna@example.org", True)]
+    for body in (actions.body, actions.alternatives[0][0]):
         assert "Begroting 2027 opstellen" in body
         assert "Notulen rondsturen" in body and "te laat" in body
         assert "Later" not in body
-    assert "<li" in html and "&lt;" not in dutch.body
+        assert "Randvoorwaarden programma" not in body
 
-    english = by_to["bob@example.org"]
+    english = by_to[("bob@example.org", False)]
     assert english.subject == "A memo awaits your vote"
     for body in (english.body, english.alternatives[0][0]):
         assert "Hello Bob" in body
@@ -273,7 +282,7 @@ def test_the_number_of_queries_does_not_grow_with_the_recipients(db_body, sg_bod
     _many_voters(db_body, 25, start=200)
     _many_voters(sg_body, 15, start=300)
     many = _queries_for_digests()
-    assert few[0] == 3 and many[0] == 43
+    assert few[0] == 6 and many[0] == 86  # a mail about votes and one about actions each
     assert few[1] == many[1]
 
 
@@ -309,3 +318,20 @@ def test_a_digest_that_could_not_be_sent_does_not_count_as_reminded(
     # Given up after its attempts (e.g. the mail server refused it): it never arrived.
     OutgoingMail.objects.update(status=OutgoingMail.Status.FAILED)
     assert due_tomorrow() == 1
+
+
+def test_each_kind_of_digest_follows_its_preference(db_body, django_capture_on_commit_callbacks):
+    from avk.models import NotificationPreference
+
+    anna, anna_seat = _voter(db_body, "anna@example.org")
+    _voting_memo(db_body, days=1)
+    ActionItemFactory(owner=anna_seat.person, due_date=timezone.localdate() + DAY)
+    NotificationPreference.objects.create(user=anna, kind="votes", mode="weekly")
+    NotificationPreference.objects.create(user=anna, kind="actions", mode="off")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send() == 1  # the votes digest, held for the weekly summary
+        assert _send() == 0
+    assert not mail.outbox
+    [row] = OutgoingMail.objects.all()
+    assert (row.kind, row.status, row.digest) == ("votes", OutgoingMail.Status.HELD, "weekly")
+    assert row.context["link"] == absolute_reverse("governance:my_votes")

@@ -66,3 +66,37 @@ def test_a_retried_delivery_never_sends_twice(db):
     queued.refresh_from_db()
     assert queued.status == OutgoingMail.Status.SENT and queued.attempts == 1
     assert partner.pk
+
+
+def test_partner_reminders_follow_the_contact_persons_preference(
+    db, django_capture_on_commit_callbacks
+):
+    from avk.models import NotificationPreference
+    from tests.factories import UserFactory
+
+    package = Package.objects.create(code="B", name="Meedoen")
+    muted = _partner_with_contact("Cosis", "stil@cosis.example", package=package)
+    muted.contact_person.user = UserFactory(email="stil@cosis.example")
+    muted.contact_person.save()
+    NotificationPreference.objects.create(
+        user=muted.contact_person.user, kind="partners", mode="off"
+    )
+    told = _partner_with_contact("Accare", "contact@accare.example", package=package)
+    told.contact_person.user = UserFactory(email="contact@accare.example")
+    told.contact_person.save()
+    _partner_with_contact("Zonder login", "geen@login.example", package=package)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.commitment_renewal_remind(today=JAN_20) == 2
+        assert reminders.team_incomplete_remind(today=JAN_20) == 2
+    assert sorted({m.to[0] for m in mail.outbox}) == [
+        "contact@accare.example",
+        "geen@login.example",
+    ]
+    by_login = [m for m in mail.outbox if m.to == ["contact@accare.example"]]
+    assert all(m.extra_headers["List-Unsubscribe-Post"] for m in by_login)
+    # Someone without a login has no preferences to tune: no unsubscribe link.
+    assert all(
+        "List-Unsubscribe" not in m.extra_headers
+        for m in mail.outbox
+        if m.to == ["geen@login.example"]
+    )

@@ -392,3 +392,16 @@ def test_invitation_is_in_the_participants_language(
     assert OutgoingMail.objects.get().language == "en"
     assert "Eiland van reflectie" in mail.outbox[0].subject
     assert str(session.year) in mail.outbox[0].subject
+
+
+def test_invitations_follow_the_reflection_preference(
+    participant, django_capture_on_commit_callbacks
+):
+    from avk.models import NotificationPreference
+
+    NotificationPreference.objects.create(user=participant, kind="reflection", mode="off")
+    no_login = PersonFactory(email="zonder.account@example.org")
+    make_session(days=10, participants=[person_of(participant), no_login])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reflection_invitations.delay().get() == 1
+    assert [m.to for m in mail.outbox] == [["zonder.account@example.org"]]

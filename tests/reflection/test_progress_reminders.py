@@ -109,6 +109,20 @@ def test_the_reminder_is_in_the_owners_language_with_a_link(django_capture_on_co
         link = f"/reflectie/inspanningen/{effort.pk}/"
         html = message.alternatives[0][0]
         assert link in message.body and link in html
-        assert message.body.count("http") == 1
+        assert message.body.split("\n--\n")[0].count("http") == 1  # then the unsubscribe footer
     assert "Femke Dijkstra" in nl.body
     assert OutgoingMail.objects.get(to="en@example.org").language == "en"
+
+
+@pytest.mark.parametrize(("mode", "sent"), [("off", 0), ("weekly", 0), ("now", 1)])
+def test_the_reminder_follows_the_owners_monitoring_preference(
+    django_capture_on_commit_callbacks, mode, sent
+):
+    from avk.models import NotificationPreference
+
+    effort = make_effort()
+    NotificationPreference.objects.create(user=effort.owner.user, kind="monitoring", mode=mode)
+    run(DUE, django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == sent
+    rows = OutgoingMail.objects.filter(kind="monitoring")
+    assert rows.count() == (0 if mode == "off" else 1)

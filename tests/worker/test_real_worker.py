@@ -60,6 +60,7 @@ def spawn_worker(queue: str, **extra_env: str) -> subprocess.Popen:
         "DJANGO_SETTINGS_MODULE": "avk.settings",
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": BROKER,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,  # what a task queues stays with this worker
         "AVK_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         **extra_env,
     }
