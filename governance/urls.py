@@ -10,6 +10,7 @@ from governance.views import (
     memo_parts,
     memo_versions,
     memos,
+    substitutes,
     voting,
 )
 
@@ -109,6 +110,7 @@ urlpatterns = [
     path("voorstellen/<int:pk>/belang/", conflicts.declare_conflict, name="conflict_declare"),
     path("belangen/<int:pk>/intrekken/", conflicts.withdraw_conflict, name="conflict_withdraw"),
     path("mijn-stemmen/", voting.my_votes, name="my_votes"),
+    path("zetels/<int:pk>/plaatsvervanger/", substitutes.substitutes, name="substitutes"),
     path("organen/<int:pk>/stemregels/", bodies.body_rules, name="body_rules"),
     path("organen/<int:pk>/besluitenlijst/", decisions.decision_list, name="decision_list"),
     path(

@@ -26,7 +26,14 @@ class BodyRulesForm(ModelForm):
 
     class Meta:
         model = Body
-        fields = ["voting_roles", "quorum_count", "quorum_percent", "majority", "tally_before_vote"]
+        fields = [
+            "voting_roles",
+            "quorum_count",
+            "quorum_percent",
+            "majority",
+            "tally_before_vote",
+            "substitutes_allowed",
+        ]
         help_texts = {
             "quorum_count": "",
         }

@@ -2,6 +2,7 @@ from governance.models.bodies import Body, Majority, Seat, SeatQuerySet
 from governance.models.conflicts import ConflictOfInterest
 from governance.models.meetings import ActionItem, AgendaItem, CalendarFeed, Meeting
 from governance.models.memos import Memo, MemoAnnex, MemoSection, MemoVersion, ProposedDecision
+from governance.models.substitutes import Substitution, SubstitutionQuerySet
 from governance.models.voting import Choice, Decision, Vote, VoteRecord
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "ProposedDecision",
     "Seat",
     "SeatQuerySet",
+    "Substitution",
+    "SubstitutionQuerySet",
     "Vote",
     "VoteRecord",
 ]

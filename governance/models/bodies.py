@@ -75,6 +75,14 @@ class Body(TimeStampedModel):
         default=False,
         help_text=_("Off: members see the votes so far only after casting their own."),
     )
+    substitutes_allowed = models.BooleanField(
+        _("a seat may be represented by a substitute"),
+        default=False,
+        help_text=_(
+            "On: a member who may vote can name a substitute for a period. "
+            "The substitute then votes for that seat."
+        ),
+    )
 
     class Meta:
         verbose_name = _("body")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.models.bodies import Body, Seat
 from governance.models.memos import ProposedDecision
+from governance.models.substitutes import Substitution
 
 
 class Choice(models.TextChoices):
@@ -43,6 +44,15 @@ class Vote(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    substitution = models.ForeignKey(
+        Substitution,
+        verbose_name=_("cast by a substitute"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Set when a substitute cast it on behalf of the seat."),
+    )
     cast_at = models.DateTimeField(_("first cast at"), auto_now_add=True)
     changed_at = models.DateTimeField(_("last changed at"), auto_now=True)
 
@@ -57,6 +67,11 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.seat}: {self.get_choice_display()}"
+
+    @property
+    def on_behalf(self) -> str:
+        """ "X (substitute) on behalf of Y" when a substitute cast it, else empty."""
+        return self.substitution.on_behalf_text() if self.substitution_id else ""
 
 
 class VoteRecord(models.Model):
@@ -74,6 +89,15 @@ class VoteRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    substitution = models.ForeignKey(
+        Substitution,
+        verbose_name=_("cast by a substitute"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Set when a substitute cast it on behalf of the seat."),
+    )
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
 
     class Meta:
@@ -83,6 +107,11 @@ class VoteRecord(models.Model):
 
     def __str__(self):
         return f"{self.vote_id}: {self.choice} {self.cast_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def on_behalf(self) -> str:
+        """ "X (substitute) on behalf of Y" when a substitute cast it, else empty."""
+        return self.substitution.on_behalf_text() if self.substitution_id else ""
 
 
 class Decision(models.Model):

@@ -27,6 +27,10 @@ def _db_member_conflict(o):
     return {"pk": conflict.pk}
 
 
+def _db_member_seat(o):
+    return {"pk": Seat.objects.filter(person__user=o["db_member"]).first().pk}
+
+
 def _draft_with_decision(o):
     return {"pk": ProposedDecisionFactory(memo=MemoFactory()).memo_id}
 
@@ -47,4 +51,6 @@ EXPECTED = {
     "governance:conflict_declare": (_db_decision, DB_VOTERS_AND_STAFF),
     "governance:conflict_withdraw": (_db_member_conflict, POST_ONLY),
     "governance:body_rules": (lambda o: {"pk": BodyFactory().pk}, STAFF_ONLY),
+    # A seat's substitutes: its holder and staff (who may name one for them).
+    "governance:substitutes": (_db_member_seat, DB_VOTERS_AND_STAFF),
 }

@@ -1,0 +1,145 @@
+"""Writes of substitutes (plaatsvervangers): a seat-holder names who votes for their seat
+during a period.
+
+The rules:
+- the holder of a current voting seat names a substitute for their own seat; staff may
+  do it for them (a member who asked the secretary);
+- only where the body's rules let a seat be represented (Body.substitutes_allowed);
+- the substitute is another person with a login, who holds no voting seat in that body
+  and stands in for no other seat of it in the same period;
+- the period starts today or later, ends on or after its start, lasts at most
+  MAX_DAYS days and does not overlap another substitution of the seat;
+- the rules are checked under a row lock on the body, so two namings racing each other
+  never both pass.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from avk.audit import audit_group, audit_record
+from governance.access import require_staff, voting_seats_of
+from governance.models import Body, Seat, Substitution
+from partners.models import Person
+
+MAX_DAYS = 366
+
+
+def _period_errors(
+    *, seat: Seat, starts_on: datetime.date, ends_on: datetime.date, today: datetime.date
+) -> dict:
+    errors = {}
+    if starts_on < today:
+        errors["starts_on"] = _("The period cannot start in the past.")
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The last day must be on or after the first day.")
+    elif (ends_on - starts_on).days >= MAX_DAYS:
+        errors["ends_on"] = _("A period can last at most %(days)s days.") % {"days": MAX_DAYS}
+    elif seat.term_end is not None and ends_on > seat.term_end:
+        errors["ends_on"] = _("Your seat ends on %(day)s. The period cannot go beyond it.") % {
+            "day": formats.date_format(seat.term_end, "j F Y")
+        }
+    return errors
+
+
+def _overlapping(qs, starts_on, ends_on):
+    return qs.filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
+
+
+def substitution_name(
+    *,
+    user,
+    seat: Seat,
+    substitute: Person | None,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    today: datetime.date | None = None,
+) -> Substitution:
+    """Name `substitute` to vote for `seat` from `starts_on` to `ends_on` (both included).
+
+    PermissionDenied unless the user holds the seat or is staff. ValidationError when the
+    body lets no seat be represented, the seat does not vote now, the substitute is the
+    seat-holder, has no login or holds a voting seat of the body, or the period is wrong
+    or overlaps another substitution of the seat or of the substitute in this body.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        # One lock per body: namings for the seats of one body happen one after the other.
+        body = Body.objects.select_for_update().get(pk=seat.body_id)
+        seat = Seat.objects.select_related("person").get(pk=seat.pk)
+        if seat.person.user_id != user.pk:
+            try:
+                require_staff(user)
+            except PermissionDenied:
+                raise PermissionDenied(
+                    _("Only the member themselves or programme staff can name a substitute.")
+                ) from None
+        if not body.substitutes_allowed:
+            raise ValidationError(
+                _("In %(body)s a seat cannot be represented by a substitute.") % {"body": body}
+            )
+        voting = voting_seats_of(body, today)
+        if not voting.filter(pk=seat.pk).exists():
+            raise ValidationError(_("Only a seat that votes can have a substitute."))
+        if substitute is None:
+            raise ValidationError({"substitute": _("Say who your substitute is.")})
+        if substitute.pk == seat.person_id:
+            raise ValidationError({"substitute": _("You cannot be your own substitute.")})
+        if substitute.user_id is None or not substitute.user.is_active:
+            raise ValidationError(
+                {"substitute": _("Your substitute needs a login for the portal.")}
+            )
+        if voting.filter(person=substitute).exists():
+            raise ValidationError(
+                {
+                    "substitute": _(
+                        "%(name)s already votes in %(body)s. Choose someone who does not."
+                    )
+                    % {"name": substitute.name, "body": body}
+                }
+            )
+        errors = _period_errors(seat=seat, starts_on=starts_on, ends_on=ends_on, today=today)
+        if errors:
+            raise ValidationError(errors)
+        taken = _overlapping(Substitution.objects.filter(seat=seat), starts_on, ends_on).first()
+        if taken is not None:
+            raise ValidationError(
+                _("This seat already has a substitute from %(start)s until %(end)s.")
+                % {
+                    "start": formats.date_format(taken.starts_on, "j F Y"),
+                    "end": formats.date_format(taken.ends_on, "j F Y"),
+                }
+            )
+        busy = Substitution.objects.filter(substitute=substitute, seat__body=body)
+        if _overlapping(busy, starts_on, ends_on).exists():
+            raise ValidationError(
+                {
+                    "substitute": _("%(name)s already stands in for someone else in %(body)s then.")
+                    % {"name": substitute.name, "body": body}
+                }
+            )
+        substitution = Substitution(
+            seat=seat,
+            substitute=substitute,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            named_by=user,
+        )
+        substitution.full_clean()
+        substitution.save()
+        audit_record(
+            actor=user,
+            instance=substitution,
+            action="substitution.named",
+            changes={
+                "seat": ["", str(seat)],
+                "substitute": ["", substitute.name],
+                "starts_on": ["", starts_on.isoformat()],
+                "ends_on": ["", ends_on.isoformat()],
+            },
+            group=audit_group("body", body.pk),
+        )
+    return substitution
