@@ -8,14 +8,16 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import ConflictOfInterest, Seat
+from governance.models import CalendarFeed, ConflictOfInterest, Seat
 from governance.selectors.voting import awaiting_vote_count, decisions_awaiting
 from governance.services import conflicts as sc
 from governance.services import voting as sv
 from governance.services.reminders import digests_build, reminder_digests_send
 from tests.factories import PersonFactory, SeatFactory
+from tests.governance.factories import VotingMemoFactory
 from tests.governance.factories_substitutes import (
     allow_substitutes,
     person_with_login,
@@ -202,3 +204,13 @@ def test_the_digest_mail_says_on_whose_behalf(
     assert message.to == [sanne.user.email]
     assert "Je stemt als plaatsvervanger van Joost Jansen." in message.body
     assert "Je stemt als plaatsvervanger van Joost Jansen." in message.alternatives[0][0]
+
+
+# --- the calendar feed -----------------------------------------------------------------
+
+
+def test_the_substitutes_calendar_feed_holds_the_deadlines_of_the_seats_body(client, sanne, body):
+    memo = VotingMemoFactory(body=body)
+    feed = CalendarFeed.objects.create(user=sanne.user)
+    raw = client.get(reverse("governance:calendar_ics", args=[feed.token])).content.decode()
+    assert f"governance-memo-deadline-{memo.pk}@" in raw

@@ -24,6 +24,7 @@ from tests.governance.factories_substitutes import (
     substitution,
 )
 from tests.governance.factories_voting import voter, voting_memo
+from tests.plain_language import assert_plain_page
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +316,20 @@ def test_the_voting_page_and_the_decision_list_stay_flat_with_substitutes(client
     assert _queries(client, reverse("governance:decision_list", args=[small.pk])) == _queries(
         client, reverse("governance:decision_list", args=[large.pk])
     )
+
+
+# --- plain Dutch -----------------------------------------------------------------------
+
+
+def test_the_substitute_pages_are_in_plain_dutch(client_for, holder, seat, sanne, body, outsider):
+    substitution(seat, sanne)
+    memo = voting_memo(body)
+    for user, url in [
+        (holder, page_url(seat)),
+        (holder, vote_url(memo)),
+        (sanne.user, vote_url(memo)),
+        (outsider, vote_url(memo)),
+    ]:
+        assert_plain_page(client_for(user).get(url).content.decode())
+    response = client_for(holder).post(page_url(seat), {"substitute": "", "starts_on": ""})
+    assert_plain_page(response.content.decode())
