@@ -27,6 +27,17 @@ class Majority(models.TextChoices):
     )
 
 
+# The voting rules of a body, as staff change them (forms.bodies, services.bodies).
+RULE_FIELDS = [
+    "voting_roles",
+    "quorum_count",
+    "quorum_percent",
+    "majority",
+    "tally_before_vote",
+    "substitutes_allowed",
+]
+
+
 class Body(TimeStampedModel):
     """A body of the alliance: executive board, steering group, councils."""
 

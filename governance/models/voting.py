@@ -18,7 +18,29 @@ class Choice(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", _("Noted")
 
 
-class Vote(models.Model):
+class CastOnBehalf(models.Model):
+    """A vote, or a step of its history, that a substitute may have cast for the seat."""
+
+    substitution = models.ForeignKey(
+        Substitution,
+        verbose_name=_("cast by a substitute"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Set when a substitute cast it on behalf of the seat."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def on_behalf(self) -> str:
+        """Who cast it for whom when a substitute did: "X (substitute) on behalf of Y"."""
+        return self.substitution.on_behalf_text() if self.substitution_id else ""
+
+
+class Vote(CastOnBehalf):
     """A seat's current vote on one proposed decision: one per seat per decision.
 
     Changing a vote updates this row and adds a VoteRecord, so the history is kept.
@@ -44,15 +66,6 @@ class Vote(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    substitution = models.ForeignKey(
-        Substitution,
-        verbose_name=_("cast by a substitute"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Set when a substitute cast it on behalf of the seat."),
-    )
     cast_at = models.DateTimeField(_("first cast at"), auto_now_add=True)
     changed_at = models.DateTimeField(_("last changed at"), auto_now=True)
 
@@ -68,13 +81,8 @@ class Vote(models.Model):
     def __str__(self):
         return f"{self.seat}: {self.get_choice_display()}"
 
-    @property
-    def on_behalf(self) -> str:
-        """ "X (substitute) on behalf of Y" when a substitute cast it, else empty."""
-        return self.substitution.on_behalf_text() if self.substitution_id else ""
 
-
-class VoteRecord(models.Model):
+class VoteRecord(CastOnBehalf):
     """Every cast and every change of a vote, in order: the history, never changed."""
 
     vote = models.ForeignKey(
@@ -89,15 +97,6 @@ class VoteRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    substitution = models.ForeignKey(
-        Substitution,
-        verbose_name=_("cast by a substitute"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Set when a substitute cast it on behalf of the seat."),
-    )
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
 
     class Meta:
@@ -107,11 +106,6 @@ class VoteRecord(models.Model):
 
     def __str__(self):
         return f"{self.vote_id}: {self.choice} {self.cast_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def on_behalf(self) -> str:
-        """ "X (substitute) on behalf of Y" when a substitute cast it, else empty."""
-        return self.substitution.on_behalf_text() if self.substitution_id else ""
 
 
 class Decision(models.Model):

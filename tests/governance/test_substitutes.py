@@ -34,26 +34,6 @@ AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
 TODAY = datetime.date(2026, 12, 1)
 
 
-@pytest.fixture
-def body(db_body):
-    return allow_substitutes(db_body)
-
-
-@pytest.fixture
-def holder(body):
-    return voter(body, name="Joost Jansen")
-
-
-@pytest.fixture
-def seat(holder, body):
-    return Seat.objects.get(person__user=holder, body=body)
-
-
-@pytest.fixture
-def sanne():
-    return person_with_login(name="Sanne de Vries")
-
-
 def name(user, seat, substitute, *, start=0, end=6, today=TODAY):
     return ss.substitution_name(
         user=user,

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import CalendarFeed, ConflictOfInterest, Seat
+from governance.models import CalendarFeed, ConflictOfInterest
 from governance.selectors.voting import awaiting_vote_count, decisions_awaiting
 from governance.services import conflicts as sc
 from governance.services import voting as sv
@@ -19,7 +19,6 @@ from governance.services.reminders import digests_build, reminder_digests_send
 from tests.factories import PersonFactory, SeatFactory
 from tests.governance.factories import VotingMemoFactory
 from tests.governance.factories_substitutes import (
-    allow_substitutes,
     person_with_login,
     substitution,
 )
@@ -31,25 +30,10 @@ REASON = "Mijn organisatie voert dit project uit."
 
 
 @pytest.fixture
-def body(db_body):
-    return allow_substitutes(db_body)
-
-
-@pytest.fixture
-def holder(body):
-    return voter(body, name="Joost Jansen")
-
-
-@pytest.fixture
-def seat(holder, body):
-    return Seat.objects.get(person__user=holder, body=body)
-
-
-@pytest.fixture
-def sanne(seat):
-    person = person_with_login(name="Sanne de Vries")
-    substitution(seat, person)
-    return person
+def sanne(sanne, seat):
+    """Sanne is Joost's substitute from today for a week."""
+    substitution(seat, sanne)
+    return sanne
 
 
 # --- conflicts of interest -------------------------------------------------------------

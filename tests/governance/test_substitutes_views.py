@@ -37,26 +37,6 @@ def vote_url(memo):
     return reverse("governance:memo_vote", args=[memo.pk])
 
 
-@pytest.fixture
-def body(db_body):
-    return allow_substitutes(db_body)
-
-
-@pytest.fixture
-def holder(body):
-    return voter(body, name="Joost Jansen")
-
-
-@pytest.fixture
-def seat(holder, body):
-    return Seat.objects.get(person__user=holder, body=body)
-
-
-@pytest.fixture
-def sanne():
-    return person_with_login(name="Sanne de Vries")
-
-
 def _period(start=0, end=6):
     today = timezone.localdate()
     return {
