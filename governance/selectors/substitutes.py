@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from governance.access import voting_seats_of
 from governance.models import Seat, Substitution, Vote
 
 # A seat has few periods ahead; the page shows at most this many (no growth with history).
@@ -20,6 +21,25 @@ def seat_substitutions(seat: Seat, today: datetime.date | None = None) -> list[S
         Substitution.objects.filter(seat=seat, ends_on__gte=today)
         .select_related("substitute")
         .order_by("starts_on", "pk")[:SHOWN]
+    )
+
+
+def voting_seats_with_substitutes(body, today: datetime.date | None = None) -> list[Seat]:
+    """The body's current voting seats (person loaded), each with its substitutions
+    running or to come in `.coming_substitutions` (substitute loaded): two queries."""
+    today = today or timezone.localdate()
+    coming = (
+        Substitution.objects.filter(ends_on__gte=today)
+        .select_related("substitute")
+        .order_by("starts_on", "pk")
+    )
+    return list(
+        voting_seats_of(body, today)
+        .select_related("person")
+        .prefetch_related(
+            Prefetch("substitutions", queryset=coming, to_attr="coming_substitutions")
+        )
+        .order_by("person__name", "pk")
     )
 
 

@@ -7,8 +7,8 @@ The rules:
 - only where the body's rules let a seat be represented (Body.substitutes_allowed);
 - the substitute is another person with a login, who holds no voting seat in that body
   and stands in for no other seat of it in the same period;
-- the period starts today or later, ends on or after its start, lasts at most
-  MAX_DAYS days and does not overlap another substitution of the seat;
+- the period starts today or later (at most MAX_DAYS days ahead), ends on or after its
+  start, lasts at most MAX_DAYS days and does not overlap another substitution of the seat;
 - the rules are checked under a row lock on the body, so two namings racing each other
   never both pass.
 """
@@ -34,6 +34,10 @@ def _period_errors(
     errors = {}
     if starts_on < today:
         errors["starts_on"] = _("The period cannot start in the past.")
+    elif (starts_on - today).days > MAX_DAYS:
+        errors["starts_on"] = _("The period can start at most %(days)s days from now.") % {
+            "days": MAX_DAYS
+        }
     if ends_on < starts_on:
         errors["ends_on"] = _("The last day must be on or after the first day.")
     elif (ends_on - starts_on).days >= MAX_DAYS:

@@ -122,6 +122,7 @@ def test_a_seat_that_does_not_vote_has_no_substitute(body, sanne):
         (-1, 5, "starts_on"),  # starts in the past
         (3, 2, "ends_on"),  # ends before it starts
         (0, ss.MAX_DAYS, "ends_on"),  # too long
+        (ss.MAX_DAYS + 1, ss.MAX_DAYS + 2, "starts_on"),  # too far ahead
     ],
 )
 def test_a_wrong_period_is_refused(holder, seat, sanne, start, end, field):

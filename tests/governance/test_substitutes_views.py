@@ -313,3 +313,25 @@ def test_the_substitute_pages_are_in_plain_dutch(client_for, holder, seat, sanne
         assert_plain_page(client_for(user).get(url).content.decode())
     response = client_for(holder).post(page_url(seat), {"substitute": "", "starts_on": ""})
     assert_plain_page(response.content.decode())
+
+
+# --- staff: the body's seats and their substitutes -------------------------------------
+
+
+def test_the_body_rules_page_lists_the_seats_with_their_substitutes(
+    client_for, staff, seat, sanne, body
+):
+    substitution(seat, sanne, days=3)
+    client = client_for(staff)
+    rules = reverse("governance:body_rules", args=[body.pk])
+    html = client.get(rules).content.decode()
+    assert page_url(seat) in html
+    assert "Joost Jansen (lid)</a>:" in html and "Sanne de Vries, van " in html
+    few = _queries(client, rules)
+    for _ in range(10):
+        other = Seat.objects.get(person__user=voter(body), body=body)
+        substitution(other, person_with_login())
+        substitution(
+            other, person_with_login(), starts_on=timezone.localdate() + datetime.timedelta(days=30)
+        )
+    assert _queries(client, rules) == few
