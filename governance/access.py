@@ -207,6 +207,17 @@ def get_seat_for_substituting(user, pk) -> Seat:
     return seat
 
 
+def get_substitution_for_user(user, pk) -> Substitution:
+    """A substitution the user may stop: 404 for none, 403 unless they hold its seat or
+    are staff."""
+    substitution = get_object_or_404(
+        Substitution.objects.select_related("seat__person", "seat__body"), pk=pk
+    )
+    if not is_staff(user) and substitution.seat.person.user_id != user.pk:
+        raise PermissionDenied
+    return substitution
+
+
 def may_read_conflict_reasons(user, body: Body, *, my_seat: Seat | None = None) -> bool:
     """Staff and the holders of a current seat of `body` (any role) read why someone
     stepped aside; `my_seat`: the user's voting seat there, when the caller has it (then

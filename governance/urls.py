@@ -111,6 +111,11 @@ urlpatterns = [
     path("belangen/<int:pk>/intrekken/", conflicts.withdraw_conflict, name="conflict_withdraw"),
     path("mijn-stemmen/", voting.my_votes, name="my_votes"),
     path("zetels/<int:pk>/plaatsvervanger/", substitutes.substitutes, name="substitutes"),
+    path(
+        "plaatsvervangers/<int:pk>/stoppen/",
+        substitutes.stop_substitute,
+        name="substitution_end",
+    ),
     path("organen/<int:pk>/stemregels/", bodies.body_rules, name="body_rules"),
     path("organen/<int:pk>/besluitenlijst/", decisions.decision_list, name="decision_list"),
     path(

@@ -10,7 +10,11 @@ The rules:
 - the period starts today or later (at most MAX_DAYS days ahead), ends on or after its
   start, lasts at most MAX_DAYS days and does not overlap another substitution of the seat;
 - the rules are checked under a row lock on the body, so two namings racing each other
-  never both pass.
+  never both pass;
+- the seat-holder (or staff) stops a substitution: one still to come is removed, a
+  running one ends yesterday, so the seat-holder votes again from today. One that began
+  today and was already used for a vote or a declaration ends tonight: what the
+  substitute did stays theirs.
 """
 
 import datetime
@@ -20,9 +24,10 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from avk.access import is_staff
 from avk.audit import audit_group, audit_record
-from governance.access import require_staff, voting_seats_of
-from governance.models import Body, Seat, Substitution
+from governance.access import voting_seats_of
+from governance.models import Body, ConflictOfInterest, Seat, Substitution, Vote, VoteRecord
 from partners.models import Person
 
 MAX_DAYS = 366
@@ -53,6 +58,13 @@ def _overlapping(qs, starts_on, ends_on):
     return qs.filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
 
 
+def _require_holder_or_staff(user, seat: Seat) -> None:
+    if seat.person.user_id != user.pk and not is_staff(user):
+        raise PermissionDenied(
+            _("Only the member themselves or programme staff can name a substitute.")
+        )
+
+
 def substitution_name(
     *,
     user,
@@ -74,13 +86,7 @@ def substitution_name(
         # One lock per body: namings for the seats of one body happen one after the other.
         body = Body.objects.select_for_update().get(pk=seat.body_id)
         seat = Seat.objects.select_related("person").get(pk=seat.pk)
-        if seat.person.user_id != user.pk:
-            try:
-                require_staff(user)
-            except PermissionDenied:
-                raise PermissionDenied(
-                    _("Only the member themselves or programme staff can name a substitute.")
-                ) from None
+        _require_holder_or_staff(user, seat)
         if not body.substitutes_allowed:
             raise ValidationError(
                 _("In %(body)s a seat cannot be represented by a substitute.") % {"body": body}
@@ -147,3 +153,49 @@ def substitution_name(
             group=audit_group("body", body.pk),
         )
     return substitution
+
+
+def substitution_end(
+    *, user, substitution: Substitution, today: datetime.date | None = None
+) -> Substitution | None:
+    """Stop a substitution (its seat-holder or staff; PermissionDenied for anyone else).
+
+    Still to come: removed (returns None). Running: it ends yesterday and the seat-holder
+    votes again today; when it began today and the substitute already voted or declared
+    with it, it ends tonight instead. Already over: ValidationError.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        body = Body.objects.select_for_update().get(pk=substitution.seat.body_id)
+        current = (
+            Substitution.objects.select_related("seat__person", "substitute")
+            .filter(pk=substitution.pk)
+            .first()
+        )
+        if current is None:
+            return None  # stopped already: a double submit
+        _require_holder_or_staff(user, current.seat)
+        if current.ends_on < today:
+            raise ValidationError(_("This period is over already."))
+        old_end = current.ends_on.isoformat()
+        used = any(
+            model.objects.filter(substitution=current).exists()
+            for model in (Vote, VoteRecord, ConflictOfInterest)
+        )
+        if current.starts_on > today or (current.starts_on == today and not used):
+            result, new_end = None, ""
+        else:
+            current.ends_on = max(current.starts_on, today - datetime.timedelta(days=1))
+            result, new_end = current, current.ends_on.isoformat()
+        audit_record(
+            actor=user,
+            instance=current,
+            action="substitution.ended",
+            changes={"ends_on": [old_end, new_end]},
+            group=audit_group("body", body.pk),
+        )
+        if result is None:
+            current.delete()
+        else:
+            current.save(update_fields=["ends_on"])
+    return result

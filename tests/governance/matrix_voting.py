@@ -7,6 +7,7 @@ from tests.governance.factories import (
     ProposedDecisionFactory,
     VotingMemoFactory,
 )
+from tests.governance.factories_substitutes import substitution
 from tests.matrix import EVERYONE_LOGGED_IN, POST_ONLY, STAFF_ONLY
 
 NOT_STAFF = dict.fromkeys(["editor_a", "editor_b", "db_member", "sg_member", "outsider"], 403)
@@ -31,6 +32,11 @@ def _db_member_seat(o):
     return {"pk": Seat.objects.filter(person__user=o["db_member"]).first().pk}
 
 
+def _db_member_substitution(o):
+    seat = Seat.objects.filter(person__user=o["db_member"]).first()
+    return {"pk": substitution(seat).pk}
+
+
 def _draft_with_decision(o):
     return {"pk": ProposedDecisionFactory(memo=MemoFactory()).memo_id}
 
@@ -53,4 +59,5 @@ EXPECTED = {
     "governance:body_rules": (lambda o: {"pk": BodyFactory().pk}, STAFF_ONLY),
     # A seat's substitutes: its holder and staff (who may name one for them).
     "governance:substitutes": (_db_member_seat, DB_VOTERS_AND_STAFF),
+    "governance:substitution_end": (_db_member_substitution, POST_ONLY),
 }

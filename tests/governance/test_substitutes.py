@@ -305,3 +305,52 @@ def test_own_seat_wins_over_a_substitution_in_the_same_body(holder, seat, body, 
     decision = voting_memo(body).decisions.get()
     vote = sv.vote_cast(user=sanne.user, decision=decision, choice="for")
     assert vote.seat.person == sanne and vote.substitution is None
+
+
+# --- stopping --------------------------------------------------------------------------
+
+
+def test_stopping_one_to_come_removes_it(holder, seat, sanne):
+    made = name(holder, seat, sanne, start=2, end=5)
+    assert ss.substitution_end(user=holder, substitution=made, today=TODAY) is None
+    assert not Substitution.objects.exists()
+    assert AuditEntry.objects.filter(action="substitution.ended").get().actor == holder
+    # A double submit changes nothing.
+    assert ss.substitution_end(user=holder, substitution=made, today=TODAY) is None
+
+
+def test_stopping_a_running_one_hands_the_vote_back_today(holder, seat, sanne, body):
+    today = timezone.localdate()
+    made = substitution(seat, sanne, starts_on=today - datetime.timedelta(days=3))
+    decision = voting_memo(body).decisions.get()
+    ended = ss.substitution_end(user=holder, substitution=made)
+    assert ended.ends_on == today - datetime.timedelta(days=1)
+    with pytest.raises(PermissionDenied):
+        sv.vote_cast(user=sanne.user, decision=decision, choice="for")
+    assert sv.vote_cast(user=holder, decision=decision, choice="for").substitution is None
+
+
+def test_one_begun_today_and_used_ends_tonight(staff, seat, sanne, body):
+    made = substitution(seat, sanne)
+    sv.vote_cast(user=sanne.user, decision=voting_memo(body).decisions.get(), choice="for")
+    ended = ss.substitution_end(user=staff, substitution=made)
+    assert ended.ends_on == ended.starts_on == timezone.localdate()
+    assert Vote.objects.get().substitution == made  # what she did stays hers
+
+
+def test_one_begun_today_and_unused_is_removed(holder, seat, sanne):
+    made = substitution(seat, sanne)
+    assert ss.substitution_end(user=holder, substitution=made) is None
+    assert not Substitution.objects.exists()
+
+
+def test_only_the_seat_holder_or_staff_stop_one_and_never_one_that_is_over(
+    holder, seat, sanne, body
+):
+    made = substitution(seat, sanne, starts_on=TODAY - datetime.timedelta(days=9), days=3)
+    for user in [sanne.user, voter(body)]:
+        with pytest.raises(PermissionDenied):
+            ss.substitution_end(user=user, substitution=made, today=TODAY)
+    with pytest.raises(ValidationError, match="Deze periode is al voorbij"):
+        ss.substitution_end(user=holder, substitution=made, today=TODAY)
+    assert Substitution.objects.get().ends_on == made.ends_on

@@ -335,3 +335,24 @@ def test_the_body_rules_page_lists_the_seats_with_their_substitutes(
             other, person_with_login(), starts_on=timezone.localdate() + datetime.timedelta(days=30)
         )
     assert _queries(client, rules) == few
+
+
+def test_the_seat_holder_stops_a_substitute_on_the_page(client_for, holder, seat, sanne, outsider):
+    made = substitution(seat, sanne, starts_on=timezone.localdate() + datetime.timedelta(days=2))
+    url = reverse("governance:substitution_end", args=[made.pk])
+    assert client_for(outsider).post(url).status_code == 403
+    assert client_for(sanne.user).post(url).status_code == 403
+    assert client_for(holder).get(url).status_code == 405
+    response = client_for(holder).post(url, follow=True)
+    assert response.redirect_chain[-1][0] == page_url(seat)
+    assert "De plaatsvervanger is weggehaald." in response.content.decode()
+    assert not Substitution.objects.exists()
+    assert client_for(holder).post(url).status_code == 404
+
+
+def test_stopping_a_running_one_says_the_member_votes_again(client_for, staff, seat, sanne):
+    made = substitution(seat, sanne, starts_on=timezone.localdate() - datetime.timedelta(days=1))
+    url = reverse("governance:substitution_end", args=[made.pk])
+    html = client_for(staff).post(url, follow=True).content.decode()
+    assert "De plaatsvervanger is gestopt. Vanaf vandaag stemt het lid weer zelf." in html
+    assert 'id="substitute-list"' not in html  # it is over: no longer listed
