@@ -19,6 +19,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
@@ -26,6 +27,7 @@ from avk.audit import audit_group, audit_record
 from governance.access import acts_for_seat, require_staff, voting_right, voting_seats_of
 from governance.models import ConflictOfInterest, Memo, ProposedDecision, Seat, Vote
 from governance.selectors.conflicts import open_for_conflicts
+from governance.services.substitutes import substitution_holds
 from governance.services.voting import locked_memo, represented_message
 
 REASON_MAX = ConflictOfInterest.REASON_MAX
@@ -42,6 +44,10 @@ def _declaring_seat(*, user, memo: Memo, seat: Seat | None):
                 _("Only members of %(body)s who may vote can report an interest.")
                 % {"body": memo.body}
             )
+        if right.substitution is not None and not substitution_holds(
+            right.substitution, timezone.localdate()
+        ):
+            raise PermissionDenied(_("Your period as a substitute has ended."))
         return right.seat, right.substitution
     require_staff(user)
     if not voting_seats_of(memo.body).filter(pk=seat.pk).exists():

@@ -155,6 +155,16 @@ def substitution_name(
     return substitution
 
 
+def substitution_holds(substitution: Substitution, day: datetime.date) -> bool:
+    """Lock the substitution's row and say whether it still holds on `day`: a vote or a
+    declaration made with it and the seat-holder stopping it happen one after the other."""
+    return (
+        Substitution.objects.select_for_update()
+        .filter(pk=substitution.pk, starts_on__lte=day, ends_on__gte=day)
+        .exists()
+    )
+
+
 def substitution_end(
     *, user, substitution: Substitution, today: datetime.date | None = None
 ) -> Substitution | None:
@@ -167,8 +177,10 @@ def substitution_end(
     today = today or timezone.localdate()
     with transaction.atomic():
         body = Body.objects.select_for_update().get(pk=substitution.seat.body_id)
+        # Locked: a vote with it waits, then sees it gone or ended (substitution_holds).
         current = (
-            Substitution.objects.select_related("seat__person", "substitute")
+            Substitution.objects.select_for_update(of=("self",))
+            .select_related("seat__person", "substitute")
             .filter(pk=substitution.pk)
             .first()
         )

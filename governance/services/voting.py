@@ -27,6 +27,7 @@ from avk.audit import audit_group, audit_record
 from governance.access import mfa_missing, require_staff, voting_right
 from governance.models import ConflictOfInterest, Memo, ProposedDecision, Vote, VoteRecord
 from governance.selectors.voting import choices_for
+from governance.services.substitutes import substitution_holds
 
 COMMENT_MAX = 2000
 
@@ -221,6 +222,10 @@ def vote_cast(
         if right.represented_by is not None:
             raise ValidationError(represented_message(right.represented_by))
         seat, substitution = right.seat, right.substitution
+        if substitution is not None and not substitution_holds(
+            substitution, timezone.localdate(now)
+        ):
+            seat = None  # stopped by the seat-holder a moment ago
         if seat is None:
             raise PermissionDenied(
                 _("Only members of %(body)s who may vote can vote here.") % {"body": memo.body}

@@ -11,7 +11,7 @@ import threading
 import pytest
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -135,3 +135,42 @@ def test_namings_racing_for_one_seat_make_one_substitution():
     refused = _race([(p,) for p in candidates], name)
     assert Substitution.objects.filter(seat=seat).count() == 1
     assert len(refused) == SEATS - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stopping_a_substitution_while_the_substitute_votes_never_breaks():
+    """Each seat-holder stops their substitute (named from today) at the moment the
+    substitute votes: either the vote went first (the period ends tonight, the vote is the
+    substitute's) or the stop did (the substitution is gone, the vote refused). Never an
+    error, never a vote without its substitution."""
+    body = BodyFactory()
+    Body.objects.filter(pk=body.pk).update(substitutes_allowed=True)
+    decision = ProposedDecisionFactory(memo=VotingMemoFactory(body=body))
+    holders = _voters(body, SEATS)
+    substitutes = _substitutes(body, holders)
+    made = {s.substitute.user_id: s for s in Substitution.objects.select_related("substitute")}
+    jobs = [(user, "vote") for user in substitutes] + [
+        (holder, made[user.pk]) for holder, user in zip(holders, substitutes, strict=True)
+    ]
+
+    def act(user, what):
+        if what == "vote":
+            sv.vote_cast(user=user, decision=decision, choice="for")
+        else:
+            ss.substitution_end(user=user, substitution=what)
+
+    def refused_or_done(user, what):
+        try:
+            act(user, what)
+        except PermissionDenied:
+            raise ValidationError("refused") from None
+
+    _race(jobs, refused_or_done)
+    votes = {v.seat_id: v for v in Vote.objects.filter(decision=decision)}
+    left = {s.seat_id: s for s in Substitution.objects.all()}
+    for substitution in made.values():
+        if substitution.seat_id in votes:
+            assert votes[substitution.seat_id].substitution_id == substitution.pk
+            assert left[substitution.seat_id].ends_on == timezone.localdate()
+        else:
+            assert substitution.seat_id not in left
