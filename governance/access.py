@@ -11,6 +11,11 @@
   Who stepped aside is shown to everyone who sees the memo; why, only to staff and the
   body's own seat-holders (the memo PDF, which anyone logged in may ask for, says who,
   never why).
+- A substitute (plaatsvervanger) votes for a seat during their period, when the body's
+  rules let a seat be represented; the seat-holder does not vote then. The seat-holder
+  names their substitute; staff may do it for them (`get_seat_for_substituting`). The
+  seat's declarations of a conflict of interest bind whoever votes for it; the one who
+  votes for the seat now declares and withdraws for it.
 - A body's meetings are read by the holders of a current seat in it and by staff.
 - A meeting's minutes are drafted and circulated by the body's secretary (a current seat
   with the secretary role) or staff; the body's other seat-holders read them once
@@ -20,12 +25,14 @@
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from operator import attrgetter
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
@@ -38,6 +45,7 @@ from governance.models import (
     Minutes,
     ProposedDecision,
     Seat,
+    Substitution,
 )
 
 
@@ -82,11 +90,28 @@ def voting_seats_of(body: Body, on: datetime.date | None = None) -> QuerySet[Sea
 
 
 def voting_seats_of_user(user) -> list[Seat]:
-    """The user's current seats, in every body, whose role votes there (body loaded)."""
+    """The seats, in every body, the user votes for today (body loaded), in one query:
+    their own voting seats that no substitute holds now, and the seats they stand in for
+    as a substitute in a body where they hold no voting seat of their own."""
     if not user.is_authenticated:
         return []
-    seats = Seat.objects.current().filter(person__user=user).select_related("body")
-    return [seat for seat in seats if seat.is_voting]
+    today = timezone.localdate()
+    current = Substitution.objects.on(today).filter(seat=OuterRef("pk"))
+    seats = (
+        Seat.objects.current(today)
+        .filter(Q(person__user=user) | Exists(current.filter(substitute__user=user)))
+        .annotate(represented=Exists(current))
+        .select_related("body", "person")
+        .order_by("pk")
+    )
+    seats = [seat for seat in seats if seat.is_voting]
+    own = [s for s in seats if s.person.user_id == user.pk]
+    own_bodies = {s.body_id for s in own}
+    standing_in = {}
+    for seat in seats:
+        if seat.person.user_id != user.pk and seat.body_id not in own_bodies:
+            standing_in.setdefault(seat.body_id, seat)
+    return [s for s in own if not s.represented] + list(standing_in.values())
 
 
 def first_voting_seat(seats: Iterable[Seat]) -> Seat | None:
@@ -107,6 +132,96 @@ def voting_seat(user, body: Body, *, seats: Iterable[Seat] | None = None) -> Sea
     return first_voting_seat(seat for seat in seats if seat.person.user_id == user.pk)
 
 
+@dataclass(frozen=True)
+class VotingRight:
+    """For which seat a user votes in a body today.
+
+    `seat`: the seat their vote counts for (None: they do not vote). `substitution`: set
+    when they vote for it as a substitute. `own_seat` and `represented_by`: their own
+    voting seat, and the substitution that holds its vote today (then `seat` is None)."""
+
+    seat: Seat | None = None
+    substitution: Substitution | None = None
+    own_seat: Seat | None = None
+    represented_by: Substitution | None = None
+
+
+def substitutions_of(body: Body, on: datetime.date | None = None) -> list[Substitution]:
+    """The substitutions of `body` that hold today (substitute, seat and seat-holder
+    loaded): one query, none when the body's rules let no seat be represented."""
+    if not body.substitutes_allowed:
+        return []
+    return list(
+        Substitution.objects.on(on or timezone.localdate())
+        .filter(seat__body=body)
+        .select_related("substitute", "seat__person")
+        .order_by("seat__person__name", "pk")
+    )
+
+
+def voting_right(
+    user,
+    body: Body,
+    *,
+    seats: Iterable[Seat] | None = None,
+    substitutions: Iterable[Substitution] | None = None,
+    on: datetime.date | None = None,
+) -> VotingRight:
+    """The seat `user` votes for in `body` on `on` (default today): their own current
+    voting seat unless a substitute holds it now; else a current voting seat they stand in
+    for as a substitute. `seats` (the body's current voting seats, person loaded) and
+    `substitutions` (substitutions_of) when the caller has them: then no query."""
+    if not user.is_authenticated:
+        return VotingRight()
+    on = on or timezone.localdate()
+    if seats is None:
+        seats = list(voting_seats_of(body, on).select_related("person", "body"))
+    own = voting_seat(user, body, seats=seats)
+    if not body.substitutes_allowed:
+        return VotingRight(seat=own, own_seat=own)
+    if substitutions is None:
+        mine = Q(seat=own) if own is not None else Q(substitute__user=user)
+        substitutions = (
+            Substitution.objects.on(on)
+            .filter(mine, seat__body=body)
+            .select_related("substitute", "seat__person")
+        )
+    if own is not None:
+        held = next((s for s in substitutions if s.seat_id == own.pk), None)
+        return VotingRight(seat=None if held else own, own_seat=own, represented_by=held)
+    seat_ids = {s.pk for s in seats}
+    standing_in = min(
+        (s for s in substitutions if s.substitute.user_id == user.pk and s.seat_id in seat_ids),
+        key=attrgetter("seat_id"),
+        default=None,
+    )
+    if standing_in is None:
+        return VotingRight()
+    return VotingRight(seat=standing_in.seat, substitution=standing_in)
+
+
+def get_seat_for_substituting(user, pk) -> Seat:
+    """A seat whose substitutes the user may see and name: 404 for no such seat, 403
+    unless it is the user's own current seat or they are staff."""
+    seat = get_object_or_404(Seat.objects.select_related("body", "person"), pk=pk)
+    if is_staff(user):
+        return seat
+    if seat.person.user_id != user.pk or not Seat.objects.current().filter(pk=seat.pk).exists():
+        raise PermissionDenied
+    return seat
+
+
+def get_substitution_for_user(user, pk) -> Substitution:
+    """A substitution the user may stop: 404 for none, 403 unless they hold its seat or
+    are staff."""
+    substitution = get_object_or_404(
+        Substitution.objects.select_related("seat__person", "seat__body"), pk=pk
+    )
+    if not is_staff(user) and substitution.seat.person.user_id != user.pk:
+        raise PermissionDenied
+    return substitution
+
+
 def may_read_conflict_reasons(user, body: Body, *, my_seat: Seat | None = None) -> bool:
     """Staff and the holders of a current seat of `body` (any role) read why someone
     stepped aside; `my_seat`: the user's voting seat there, when the caller has it (then
@@ -124,21 +239,29 @@ def get_decision_for_declaring(user, pk) -> tuple[ProposedDecision, Memo]:
         ProposedDecision.objects.only("pk", "memo_id", "kind", "text"), pk=pk
     )
     memo = get_memo_for_user(user, decision.memo_id)
-    if not is_staff(user) and voting_seat(user, memo.body) is None:
+    if not is_staff(user) and voting_right(user, memo.body).seat is None:
         raise PermissionDenied
     return decision, memo
 
 
 def get_conflict_for_user(user, pk) -> ConflictOfInterest:
     """A declaration the user may withdraw: 404 when its memo is hidden from them, 403
-    unless it is their own seat's or they are staff."""
+    unless they vote for its seat now (acts_for_seat) or are staff."""
     conflict = get_object_or_404(
-        ConflictOfInterest.objects.select_related("seat__person", "decision"), pk=pk
+        ConflictOfInterest.objects.select_related("seat__person", "seat__body", "decision"),
+        pk=pk,
     )
     get_memo_for_user(user, conflict.decision.memo_id)
-    if not is_staff(user) and conflict.seat.person.user_id != user.pk:
+    if not is_staff(user) and not acts_for_seat(user, conflict.seat):
         raise PermissionDenied
     return conflict
+
+
+def acts_for_seat(user, seat: Seat) -> bool:
+    """Whether the user votes for `seat` today: its holder, or the substitute holding its
+    vote now."""
+    right = voting_right(user, seat.body)
+    return right.seat is not None and right.seat.pk == seat.pk
 
 
 def mfa_missing(user) -> bool:

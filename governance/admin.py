@@ -16,6 +16,7 @@ from governance.models import (
     ProposedDecision,
     RoleTerm,
     Seat,
+    Substitution,
     Vote,
     VoteRecord,
 )
@@ -95,16 +96,30 @@ class MemoAdmin(admin.ModelAdmin):
 
 @admin.register(Vote)
 class VoteAdmin(ReadOnlyAdmin):
-    list_display = ["decision", "seat", "choice", "cast_at", "changed_at"]
+    list_display = ["decision", "seat", "choice", "on_behalf", "cast_at", "changed_at"]
     list_filter = ["choice", "seat__body"]
-    list_select_related = ["decision", "seat__person", "seat__body"]
+    list_select_related = [
+        "decision",
+        "seat__person",
+        "seat__body",
+        "substitution__substitute",
+        "substitution__seat__person",
+    ]
     search_fields = ["seat__person__name", "decision__text"]
 
 
 @admin.register(VoteRecord)
 class VoteRecordAdmin(ReadOnlyAdmin):
-    list_display = ["vote", "choice", "cast_by", "cast_at"]
-    list_select_related = ["cast_by"]
+    list_display = ["vote", "choice", "cast_by", "on_behalf", "cast_at"]
+    list_select_related = ["cast_by", "substitution__substitute", "substitution__seat__person"]
+
+
+@admin.register(Substitution)
+class SubstitutionAdmin(ReadOnlyAdmin):
+    list_display = ["seat", "substitute", "starts_on", "ends_on", "named_by"]
+    list_filter = ["seat__body"]
+    list_select_related = ["seat__person", "seat__body", "substitute", "named_by"]
+    search_fields = ["seat__person__name", "substitute__name"]
 
 
 @admin.register(ConflictOfInterest)

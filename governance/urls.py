@@ -13,6 +13,7 @@ from governance.views import (
     minutes,
     programme,
     reviews,
+    substitutes,
     voting,
 )
 
@@ -112,6 +113,12 @@ urlpatterns = [
     path("voorstellen/<int:pk>/belang/", conflicts.declare_conflict, name="conflict_declare"),
     path("belangen/<int:pk>/intrekken/", conflicts.withdraw_conflict, name="conflict_withdraw"),
     path("mijn-stemmen/", voting.my_votes, name="my_votes"),
+    path("zetels/<int:pk>/plaatsvervanger/", substitutes.substitutes, name="substitutes"),
+    path(
+        "plaatsvervangers/<int:pk>/stoppen/",
+        substitutes.stop_substitute,
+        name="substitution_end",
+    ),
     path("organen/<int:pk>/stemregels/", bodies.body_rules, name="body_rules"),
     path("organen/<int:pk>/besluitenlijst/", decisions.decision_list, name="decision_list"),
     path(

@@ -1,10 +1,18 @@
-"""Demo bodies and seats, after the governance form the DB chose on 19 June 2023."""
+"""Demo bodies and seats, after the governance form the DB chose on 19 June 2023.
+
+The DB lets a seat be represented by a substitute. Its chair, Hilde Bakker, has named Anouk
+Smit (a member of the steering group, not of the DB) as her substitute for two weeks from
+tomorrow: the DB members still vote themselves today, and the chair's page lists it.
+"""
 
 import datetime
 
+from django.utils import timezone
+
 from avk.models import NotificationPreference
 from avk.notifications import preferences_set
-from governance.models import Body, Seat
+from governance.models import Body, Seat, Substitution
+from governance.services.substitutes import substitution_name
 from partners.models import Person
 
 # The mandates are read by everyone, experience experts too: plain Dutch (B1), short sentences.
@@ -99,13 +107,24 @@ SEATS = [
 
 TERM_START = datetime.date(2023, 1, 1)
 
+# Bodies whose seats may be represented by a substitute.
+SUBSTITUTES_ALLOWED = {"DB"}
+# (body, seat-holder, substitute, first day from today, last day from today)
+SUBSTITUTION = ("DB", "hilde.bakker@avk.example", "stuurgroep@avk.example", 1, 14)
+
 
 def build() -> None:
     bodies = {}
     for kind, name, short_name, order, mandate in BODIES:
         bodies[short_name], _created = Body.objects.update_or_create(
             short_name=short_name,
-            defaults={"kind": kind, "name": name, "order": order, "mandate": mandate},
+            defaults={
+                "kind": kind,
+                "name": name,
+                "order": order,
+                "mandate": mandate,
+                "substitutes_allowed": short_name in SUBSTITUTES_ALLOWED,
+            },
         )
     people = {p.email: p for p in Person.objects.filter(email__in={s[1] for s in SEATS})}
     for short_name, email, role in SEATS:
@@ -125,3 +144,23 @@ def build() -> None:
     chair = people["hilde.bakker@avk.example"]
     if chair.user_id:
         preferences_set(user=chair.user, modes={"actions": NotificationPreference.Mode.DAILY})
+    _substitution(bodies)
+
+
+def _substitution(bodies) -> None:
+    """The chair's substitute, unless her seat already has one running or to come."""
+    short_name, holder, substitute, first, last = SUBSTITUTION
+    seat = Seat.objects.select_related("person__user").get(
+        body=bodies[short_name], person__email=holder
+    )
+    today = timezone.localdate()
+    if Substitution.objects.filter(seat=seat, ends_on__gte=today).exists():
+        return
+    substitution_name(
+        user=seat.person.user,
+        seat=seat,
+        substitute=Person.objects.get(email=substitute),
+        starts_on=today + datetime.timedelta(days=first),
+        ends_on=today + datetime.timedelta(days=last),
+        today=today,
+    )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from avk.forms import ModelForm
 from governance.models import Body, Seat
+from governance.models.bodies import RULE_FIELDS
 
 
 class BodyRulesForm(ModelForm):
@@ -26,7 +27,7 @@ class BodyRulesForm(ModelForm):
 
     class Meta:
         model = Body
-        fields = ["voting_roles", "quorum_count", "quorum_percent", "majority", "tally_before_vote"]
+        fields = RULE_FIELDS
         help_texts = {
             "quorum_count": "",
         }

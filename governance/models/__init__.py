@@ -5,6 +5,7 @@ from governance.models.memos import Memo, MemoAnnex, MemoSection, MemoVersion, P
 from governance.models.minutes import Attendance, Minutes, MinutesItem
 from governance.models.programme import ProgrammeRole, RoleTerm, RoleTermQuerySet
 from governance.models.reviews import DecisionReview
+from governance.models.substitutes import Substitution, SubstitutionQuerySet
 from governance.models.voting import Choice, Decision, Vote, VoteRecord
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "RoleTermQuerySet",
     "Seat",
     "SeatQuerySet",
+    "Substitution",
+    "SubstitutionQuerySet",
     "Vote",
     "VoteRecord",
 ]

@@ -27,6 +27,17 @@ class Majority(models.TextChoices):
     )
 
 
+# The voting rules of a body, as staff change them (forms.bodies, services.bodies).
+RULE_FIELDS = [
+    "voting_roles",
+    "quorum_count",
+    "quorum_percent",
+    "majority",
+    "tally_before_vote",
+    "substitutes_allowed",
+]
+
+
 class Body(TimeStampedModel):
     """A body of the alliance: executive board, steering group, councils."""
 
@@ -74,6 +85,14 @@ class Body(TimeStampedModel):
         _("show the tally before one has voted"),
         default=False,
         help_text=_("Off: members see the votes so far only after casting their own."),
+    )
+    substitutes_allowed = models.BooleanField(
+        _("a seat may be represented by a substitute"),
+        default=False,
+        help_text=_(
+            "On: a member who may vote can name a substitute for a period. "
+            "The substitute then votes for that seat."
+        ),
     )
 
     class Meta:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.models.bodies import Seat
 from governance.models.memos import ProposedDecision
+from governance.models.substitutes import Substitution
 
 REASON_MAX = 500
 
@@ -39,6 +40,14 @@ class ConflictOfInterest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    substitution = models.ForeignKey(
+        Substitution,
+        verbose_name=_("declared by a substitute"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     declared_at = models.DateTimeField(_("declared at"), auto_now_add=True)
 
     class Meta:
@@ -55,5 +64,10 @@ class ConflictOfInterest(models.Model):
 
     @property
     def on_behalf(self) -> bool:
-        """Recorded by someone else than the seat-holder (staff, after a meeting)."""
-        return self.recorded_by_id is not None and self.recorded_by_id != self.seat.person.user_id
+        """Recorded by someone else than the seat-holder or their substitute (staff, after a
+        meeting)."""
+        return (
+            self.substitution_id is None
+            and self.recorded_by_id is not None
+            and self.recorded_by_id != self.seat.person.user_id
+        )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.models.bodies import Body, Seat
 from governance.models.memos import ProposedDecision
+from governance.models.substitutes import Substitution
 
 
 class Choice(models.TextChoices):
@@ -17,7 +18,29 @@ class Choice(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", _("Noted")
 
 
-class Vote(models.Model):
+class CastOnBehalf(models.Model):
+    """A vote, or a step of its history, that a substitute may have cast for the seat."""
+
+    substitution = models.ForeignKey(
+        Substitution,
+        verbose_name=_("cast by a substitute"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Set when a substitute cast it on behalf of the seat."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def on_behalf(self) -> str:
+        """Who cast it for whom when a substitute did: "X (substitute) on behalf of Y"."""
+        return self.substitution.on_behalf_text() if self.substitution_id else ""
+
+
+class Vote(CastOnBehalf):
     """A seat's current vote on one proposed decision: one per seat per decision.
 
     Changing a vote updates this row and adds a VoteRecord, so the history is kept.
@@ -59,7 +82,7 @@ class Vote(models.Model):
         return f"{self.seat}: {self.get_choice_display()}"
 
 
-class VoteRecord(models.Model):
+class VoteRecord(CastOnBehalf):
     """Every cast and every change of a vote, in order: the history, never changed."""
 
     vote = models.ForeignKey(

@@ -16,6 +16,7 @@ from icalendar import TRANSP, Calendar, Event, Timezone, vDuration, vText
 
 from avk.ical import ical_uid, new_calendar
 from avk.links import absolute_reverse
+from governance.access import voting_seats_of_user
 from governance.models import ActionItem, AgendaItem, CalendarFeed, Meeting, Memo, Seat
 
 PAST_MEETINGS = datetime.timedelta(days=90)
@@ -46,12 +47,16 @@ def _url(name: str, *args) -> str:
 
 
 def feed_entries(feed: CalendarFeed, *, now: datetime.datetime | None = None) -> dict:
-    """What goes into the feed: four queries (five with meetings, for their agendas)."""
+    """What goes into the feed: five queries (six with meetings, for their agendas). The
+    vote deadlines are of the bodies where the user holds a voting seat or stands in for
+    one as a substitute today."""
     now = now or timezone.now()
     user = feed.user
     seats = list(Seat.objects.current().filter(person__user=user).select_related("body"))
     body_ids = {seat.body_id for seat in seats}
-    voting_body_ids = {seat.body_id for seat in seats if seat.is_voting}
+    voting_body_ids = {seat.body_id for seat in seats if seat.is_voting} | {
+        seat.body_id for seat in voting_seats_of_user(user)
+    }
     meetings = list(
         Meeting.objects.filter(body_id__in=body_ids, starts_at__gte=now - PAST_MEETINGS)
         .select_related("body", "location_partner")

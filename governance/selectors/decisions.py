@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from avk.csv import to_csv
 from governance.models import Body, Decision, Memo, ProposedDecision
 from governance.selectors.conflicts import conflicts_prefetch
+from governance.selectors.substitutes import on_behalf_text, substitute_votes_prefetch
 from governance.selectors.voting import vote_page
 
 # Memo texts often already start with the verb ("in te stemmen met ..."): the list says it
@@ -26,12 +27,16 @@ _LEADING_VERB = re.compile(
 
 
 def decision_entries(body: Body, *, year: int | None = None) -> QuerySet[Decision]:
-    """The body's decision list, newest first, with each memo loaded in the same query and
-    who stepped aside (`proposed_decision.stepped_aside`) in one more."""
+    """The body's decision list, newest first, with each memo loaded in the same query,
+    who stepped aside (`proposed_decision.stepped_aside`) in one more and the votes a
+    substitute cast on behalf of a seat (`proposed_decision.substitute_votes`) in one more."""
     entries = (
         Decision.objects.filter(body=body)
         .select_related("proposed_decision__memo")
-        .prefetch_related(conflicts_prefetch("proposed_decision__conflicts"))
+        .prefetch_related(
+            conflicts_prefetch("proposed_decision__conflicts"),
+            substitute_votes_prefetch("proposed_decision__votes"),
+        )
     )
     if year is not None:
         entries = entries.filter(year=year)
@@ -78,13 +83,14 @@ def stepped_aside_text(entry: Decision) -> str:
 
 
 def with_phrases(entries) -> list[Decision]:
-    """The entries, each with `.phrase`, `.votes_text` and `.aside_text` ready for a
-    template."""
+    """The entries, each with `.phrase`, `.votes_text`, `.aside_text` and
+    `.on_behalf_text` ready for a template."""
     entries = list(entries)
     for entry in entries:
         entry.phrase = decision_phrase(entry)
         entry.votes_text = decision_votes(entry)
         entry.aside_text = stepped_aside_text(entry)
+        entry.on_behalf_text = on_behalf_text(entry.proposed_decision)
     return entries
 
 
@@ -100,6 +106,7 @@ def decision_list_csv(body: Body, *, year: int | None = None) -> str:
         _("Abstained"),
         _("Memo"),
         _("Memo date"),
+        _("Voted by a substitute"),
         _("Did not vote (personal interest)"),
     ]
     rows = (
@@ -113,6 +120,7 @@ def decision_list_csv(body: Body, *, year: int | None = None) -> str:
             _count(entry.proposed_decision.votes_abstain),
             entry.proposed_decision.memo.title,
             f"{entry.proposed_decision.memo.memo_date:%d-%m-%Y}",
+            on_behalf_text(entry.proposed_decision),
             stepped_aside_text(entry),
         ]
         for entry in decision_entries(body, year=year)

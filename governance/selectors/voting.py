@@ -15,7 +15,8 @@ from avk.access import is_staff
 from governance.access import (
     may_read_conflict_reasons,
     mfa_missing,
-    voting_seat,
+    substitutions_of,
+    voting_right,
     voting_seats_of,
     voting_seats_of_user,
 )
@@ -111,7 +112,12 @@ def missing_text(*, decision: ProposedDecision, cast: int, quorum: int) -> str:
 
 
 def vote_page(memo: Memo, user) -> dict:
-    """Everything the voting page of `memo` shows to `user`, in at most seven queries.
+    """Everything the voting page of `memo` shows to `user`, in at most eight queries
+    (seven where the body lets no seat be represented).
+
+    A substitute sees the page for the seat they stand in for (`acting_for`); a
+    seat-holder whose substitute holds the vote now sees who (`represented_by`) and
+    cannot vote.
 
     Tallies: staff always see them; a member sees a decision's tally after voting on it,
     or before when the body says so (tally_before_vote); others once the voting is closed
@@ -123,7 +129,9 @@ def vote_page(memo: Memo, user) -> dict:
     is_open = memo.status in OPEN
 
     seats = list(voting_seats_of(body).select_related("person").order_by("person__name", "pk"))
-    my_seat = voting_seat(user, body, seats=seats)
+    substitutions = substitutions_of(body)
+    right = voting_right(user, body, seats=seats, substitutions=substitutions)
+    my_seat = right.seat
     votes = list(
         Vote.objects.filter(decision__memo=memo)
         .order_by()
@@ -188,6 +196,11 @@ def vote_page(memo: Memo, user) -> dict:
         "is_open": is_open,
         "is_closed": closed,
         "my_seat": my_seat,
+        "acting_for": right.substitution,
+        "represented_by": right.represented_by,
+        "substitutions": substitutions,
+        "can_name_substitute": body.substitutes_allowed and right.own_seat is not None,
+        "own_seat": right.own_seat,
         "can_vote": can_vote,
         "needs_mfa": can_vote and mfa_missing(user),
         "show_reasons": bool(conflicts) and may_read_conflict_reasons(user, body, my_seat=my_seat),

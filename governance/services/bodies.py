@@ -7,8 +7,7 @@ from django.utils.translation import ngettext
 from avk.audit import audit_group, audit_record
 from governance.access import require_staff, voting_seats_of
 from governance.models import Body
-
-RULE_FIELDS = ["voting_roles", "quorum_count", "quorum_percent", "majority", "tally_before_vote"]
+from governance.models.bodies import RULE_FIELDS
 
 
 def body_rules_update(*, body: Body, user, **values) -> Body:

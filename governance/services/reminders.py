@@ -8,7 +8,8 @@ What goes in a digest
 - Votes: every memo in voting whose deadline is at most max(AVK_VOTE_REMINDER_DAYS) days
   away, on which the person (a current voting seat of the memo's body, with a login) has
   not yet voted on or acknowledged every proposed decision: how many are open, the
-  deadline, a link to the voting page.
+  deadline, a link to the voting page. During a substitution the substitute is reminded
+  for the seat ("on behalf of"), the seat-holder is not.
 - Actions: the person's open action items due within AVK_ACTION_REMINDER_DAYS days, due
   today, or overdue.
 
@@ -43,7 +44,7 @@ from avk.emails import mail_queue_many
 from avk.links import absolute_reverse
 from avk.models import OutgoingMail
 from governance.access import first_voting_seat
-from governance.models import ActionItem, ConflictOfInterest, Memo, Seat, Vote
+from governance.models import ActionItem, ConflictOfInterest, Memo, Seat, Substitution, Vote
 
 TEMPLATE = "governance_digest"
 KEY_PREFIX = "governance-digest:"
@@ -139,6 +140,8 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
     seat_of: dict[tuple[int, int], Seat] = {
         key: first_voting_seat(group) for key, group in voting_seats.items()
     }
+    person_of = {key: seat.person for key, seat in seat_of.items()}
+    _stand_in(seat_of, person_of, today, by_body)
     cast = defaultdict(int)
     for seat_id, memo_id in Vote.objects.filter(
         decision__memo__in=memos, seat_id__in=[s.pk for s in seat_of.values()]
@@ -152,6 +155,7 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
 
     items = defaultdict(list)
     for (user_pk, body_id), seat in seat_of.items():
+        person = person_of[(user_pk, body_id)]
         for memo in by_body[body_id]:
             missing = memo.decision_count - cast[(seat.pk, memo.pk)]
             if missing <= 0:
@@ -167,9 +171,40 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
                 "total": memo.decision_count,
                 "deadline": deadline.isoformat(),
                 "link": absolute_reverse("governance:memo_vote", memo.pk),
+                "on_behalf_of": seat.person.name if person.pk != seat.person_id else "",
             }
-            items[user_pk].append((f"vote:{memo.pk}:{stage}", item, seat))
+            items[user_pk].append((f"vote:{memo.pk}:{stage}", item, person))
     return items
+
+
+def _stand_in(seat_of: dict, person_of: dict, today, bodies) -> None:
+    """Hand each seat a substitute holds today to the substitute: the seat-holder is not
+    reminded for it, the substitute is (one query)."""
+    substitutions = (
+        Substitution.objects.on(today)
+        .filter(
+            seat__body_id__in=bodies,
+            substitute__user__isnull=False,
+            substitute__user__is_active=True,
+        )
+        .select_related("substitute__user", "seat__person", "seat__body")
+        .order_by("seat_id", "pk")
+    )
+    substitutions = [
+        s
+        for s in substitutions
+        if s.seat.is_voting
+        and s.seat.term_start <= today
+        and (s.seat.term_end is None or s.seat.term_end >= today)
+    ]
+    held = {s.seat_id for s in substitutions}
+    for key in [key for key, seat in seat_of.items() if seat.pk in held]:
+        del seat_of[key], person_of[key]
+    for substitution in substitutions:
+        key = (substitution.substitute.user_id, substitution.seat.body_id)
+        if key not in seat_of and substitution.substitute.user.email:
+            seat_of[key] = substitution.seat
+            person_of[key] = substitution.substitute
 
 
 def _action_items(today, soon_days) -> dict[int, list[tuple[str, dict, object]]]:

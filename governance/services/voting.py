@@ -8,6 +8,9 @@ The rules:
   vote cannot slip in after the close (the close takes the same lock);
 - one vote per seat per decision (a database constraint); a change updates the vote and
   adds a VoteRecord, so the history is kept;
+- a substitute votes for the seat they stand in for, inside their period (the day in
+  Europe/Amsterdam); the vote is the seat's, marked with the substitution; the seat-holder
+  does not vote in that period;
 - a seat that declared a conflict of interest on a decision does not vote on it
   (governance.services.conflicts; the same memo lock orders the two).
 """
@@ -17,14 +20,15 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
 from avk.queue import enqueue
-from governance.access import mfa_missing, require_staff, voting_seat
+from governance.access import mfa_missing, require_staff, voting_right
 from governance.models import ConflictOfInterest, Memo, ProposedDecision, Vote, VoteRecord
 from governance.selectors.voting import choices_for
+from governance.services.substitutes import substitution_holds
 
 COMMENT_MAX = 2000
 
@@ -190,6 +194,16 @@ def voting_open_due(*, now: datetime.datetime | None = None) -> int:
 # --- votes -----------------------------------------------------------------------------
 
 
+def represented_message(substitution) -> str:
+    """What a seat-holder reads while their substitute holds the vote."""
+    return _(
+        "%(name)s is your substitute until %(end)s. In that time only %(name)s votes for your seat."
+    ) % {
+        "name": substitution.substitute.name,
+        "end": formats.date_format(substitution.ends_on, "j F Y"),
+    }
+
+
 def vote_cast(
     *,
     user,
@@ -200,8 +214,10 @@ def vote_cast(
 ) -> Vote:
     """Cast or change the user's vote on a proposed decision.
 
-    The seat is always the user's own current voting seat in the memo's body: there is
-    no way to vote on someone else's seat. Refused (PermissionDenied) for anyone without
+    The seat is the user's own current voting seat in the memo's body, or the seat they
+    stand in for as a substitute today (governance.access.voting_right); there is no
+    other way to vote on someone else's seat. Refused (ValidationError) for a seat-holder
+    whose substitute holds the vote now. Refused (PermissionDenied) for anyone without
     such a seat, and (MfaRequired) without MFA when the setting asks for it; refused
     (ValidationError) outside the voting window and for a choice the decision does not
     take. A first vote adds the Vote; a change updates it; both add a VoteRecord. Sending
@@ -215,14 +231,21 @@ def vote_cast(
     with transaction.atomic():
         # The same lock as voting_close: a vote is either in before the close, or refused.
         memo = locked_memo(decision.memo_id)
-        seat = voting_seat(user, memo.body)
+        now = now or timezone.now()
+        right = voting_right(user, memo.body, on=timezone.localdate(now))
+        if right.represented_by is not None:
+            raise ValidationError(represented_message(right.represented_by))
+        seat, substitution = right.seat, right.substitution
+        if substitution is not None and not substitution_holds(
+            substitution, timezone.localdate(now)
+        ):
+            seat = None  # stopped by the seat-holder a moment ago
         if seat is None:
             raise PermissionDenied(
                 _("Only members of %(body)s who may vote can vote here.") % {"body": memo.body}
             )
         if mfa_missing(user):
             raise MfaRequired(_("Set up two-factor authentication before you vote."))
-        now = now or timezone.now()
         if memo.status != Memo.Status.VOTING or (
             memo.voting_opens_at is not None and now < memo.voting_opens_at
         ):
@@ -232,6 +255,13 @@ def vote_cast(
         if choice not in choices_for(decision):
             raise ValidationError({"choice": _("Choose one of the options shown.")})
         if ConflictOfInterest.objects.filter(decision=decision, seat=seat).exists():
+            if substitution is not None:
+                raise ValidationError(
+                    _(
+                        "A personal interest was reported for this seat. So nobody votes for "
+                        "it on this proposal."
+                    )
+                )
             raise ValidationError(
                 _("You reported a personal interest in this proposal. So you do not vote on it.")
             )
@@ -244,7 +274,12 @@ def vote_cast(
                 # refuses this row and we update theirs instead (never two rows, never a 500).
                 with transaction.atomic():
                     vote = Vote.objects.create(
-                        decision=decision, seat=seat, choice=choice, comment=comment, cast_by=user
+                        decision=decision,
+                        seat=seat,
+                        choice=choice,
+                        comment=comment,
+                        cast_by=user,
+                        substitution=substitution,
                     )
                 created = True
             except IntegrityError:
@@ -254,18 +289,23 @@ def vote_cast(
 
         if created:
             old = ["", ""]
-        elif vote.choice == choice and vote.comment == comment:
+        elif (vote.choice, vote.comment, vote.cast_by_id) == (choice, comment, user.pk):
             return vote  # a double submit of the same form: nothing to record
         else:
             old = [vote.choice, vote.comment]
             vote.choice = choice
             vote.comment = comment
             vote.cast_by = user
-            vote.save(update_fields=["choice", "comment", "cast_by", "changed_at"])
-        VoteRecord.objects.create(vote=vote, choice=choice, comment=comment, cast_by=user)
+            vote.substitution = substitution
+            vote.save(update_fields=["choice", "comment", "cast_by", "substitution", "changed_at"])
+        VoteRecord.objects.create(
+            vote=vote, choice=choice, comment=comment, cast_by=user, substitution=substitution
+        )
         changes = {"choice": [old[0], choice]}
         if old[1] != comment:
             changes["comment"] = [old[1], comment]
+        if substitution is not None:
+            changes["on_behalf_of"] = ["", seat.person.name]
         audit_record(
             actor=user,
             instance=vote,

@@ -20,6 +20,7 @@ from django.utils import formats, timezone, translation
 from avk.emails import ATTACHMENTS, mail_queue_many
 from avk.links import absolute_reverse
 from avk.models import OutgoingMail
+from governance.access import substitutions_of
 from governance.models import Memo, Seat
 from governance.selectors.calendar import deadline_calendar
 
@@ -33,18 +34,23 @@ QUEUE_SLICE = 500
 
 
 def _voters(memo: Memo, today) -> list:
-    """The users holding a current voting seat of the memo's body: each once."""
+    """The users who vote for a current voting seat of the memo's body today: the
+    seat-holder, or the substitute who holds the seat now (governance.access). Each once."""
     seats = (
         Seat.objects.current(today)
-        .filter(body=memo.body, person__user__isnull=False, person__user__is_active=True)
-        .exclude(person__user__email="")
+        .filter(body=memo.body)
         .select_related("person__user", "body")
         .order_by("person__user_id", "id")
     )
+    standing_in = {s.seat_id: s.substitute for s in substitutions_of(memo.body, today)}
     users = {}
     for seat in seats:
-        if seat.is_voting:
-            users.setdefault(seat.person.user_id, (seat.person.user, seat.person.name))
+        if not seat.is_voting:
+            continue
+        person = standing_in.get(seat.pk, seat.person)
+        user = person.user
+        if user is not None and user.is_active and user.email:
+            users.setdefault(user.pk, (user, person.name))
     return list(users.values())
 
 

@@ -14,6 +14,7 @@ from governance.forms.bodies import BodyRulesForm
 from governance.models import Body
 from governance.selectors.bodies import bodies_with_current_seats
 from governance.selectors.programme import programme_organisation
+from governance.selectors.substitutes import voting_seats_with_substitutes
 from governance.services.bodies import body_rules_update
 
 
@@ -33,7 +34,8 @@ def overview(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def body_rules(request, pk):
-    """A body's voting rules: who votes, the quorum, the majority, when tallies show."""
+    """A body's voting rules: who votes, the quorum, the majority, when tallies show,
+    whether a seat may be represented; and the voting seats with their substitutes."""
     body = get_object_or_404(Body, pk=parse_id(pk) or 0)
     form = BodyRulesForm(request.POST or None, instance=body)
     if request.method == "POST" and form.is_valid():
@@ -44,4 +46,8 @@ def body_rules(request, pk):
         else:
             messages.success(request, _("The voting rules of %(body)s are saved.") % {"body": body})
             return redirect("governance:body_rules", pk=body.pk)
-    return render(request, "governance/body_rules.html", {"body": body, "form": form})
+    return render(
+        request,
+        "governance/body_rules.html",
+        {"body": body, "form": form, "seats": voting_seats_with_substitutes(body)},
+    )

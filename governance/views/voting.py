@@ -2,7 +2,8 @@
 archiving, "awaiting my vote", and a body's voting rules.
 
 Every rule is checked again in the services (under a lock): a forged POST
-changes nothing. The seat a vote counts for is always the user's own.
+changes nothing. The seat a vote counts for is the user's own, or the one they stand in
+for as a substitute (governance.access.voting_right).
 """
 
 from itertools import groupby
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avk.access import staff_required
 from avk.forms import add_errors
-from governance.access import get_memo_for_user, voting_seat
+from governance.access import get_memo_for_user, voting_right
 from governance.forms.voting import ConfirmStepForm, MemoSubmitForm, VoteForm, default_deadline
 from governance.models import Memo, ProposedDecision, Vote
 from governance.selectors.decisions import close_preview
@@ -105,7 +106,7 @@ def vote(request, pk):
             confirmation = _("Your vote has been saved: %(choice)s.") % {
                 "choice": Vote.Choice(vote.choice).label
             }
-    elif voting_seat(request.user, memo.body) is None:
+    elif voting_right(request.user, memo.body).seat is None:
         raise PermissionDenied
     if not request.htmx:
         if form.errors:

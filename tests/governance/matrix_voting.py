@@ -7,6 +7,7 @@ from tests.governance.factories import (
     ProposedDecisionFactory,
     VotingMemoFactory,
 )
+from tests.governance.factories_substitutes import substitution
 from tests.matrix import EVERYONE_LOGGED_IN, POST_ONLY, STAFF_ONLY
 
 NOT_STAFF = dict.fromkeys(["editor_a", "editor_b", "db_member", "sg_member", "outsider"], 403)
@@ -25,6 +26,15 @@ def _db_member_conflict(o):
     decision = ProposedDecisionFactory(memo=VotingMemoFactory(body=seat.body))
     conflict = ConflictOfInterest.objects.create(decision=decision, seat=seat, reason="Belang")
     return {"pk": conflict.pk}
+
+
+def _db_member_seat(o):
+    return {"pk": Seat.objects.filter(person__user=o["db_member"]).first().pk}
+
+
+def _db_member_substitution(o):
+    seat = Seat.objects.filter(person__user=o["db_member"]).first()
+    return {"pk": substitution(seat).pk}
 
 
 def _draft_with_decision(o):
@@ -47,4 +57,7 @@ EXPECTED = {
     "governance:conflict_declare": (_db_decision, DB_VOTERS_AND_STAFF),
     "governance:conflict_withdraw": (_db_member_conflict, POST_ONLY),
     "governance:body_rules": (lambda o: {"pk": BodyFactory().pk}, STAFF_ONLY),
+    # A seat's substitutes: its holder and staff (who may name one for them).
+    "governance:substitutes": (_db_member_seat, DB_VOTERS_AND_STAFF),
+    "governance:substitution_end": (_db_member_substitution, POST_ONLY),
 }

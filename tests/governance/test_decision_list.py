@@ -201,6 +201,7 @@ def test_csv_for_excel(client, db_member, db_body):
         "Onthouden",
         "Memo",
         "Datum memo",
+        "Gestemd door een plaatsvervanger",
         "Niet meegestemd (persoonlijk belang)",
     ]
     assert [row[0] for row in rows[1:]] == ["DB-2026-001", "DB-2025-002"]

@@ -142,3 +142,18 @@ def test_the_opening_mail_follows_the_votes_preference(
         assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == (
             "List-Unsubscribe=One-Click"
         )
+
+
+def test_a_substitute_is_told_for_the_seat_they_hold_and_the_seat_holder_is_not(
+    staff, body, holder, seat, sanne, django_capture_on_commit_callbacks
+):
+    from governance.services.substitutes import substitution_name
+
+    today = timezone.localdate()
+    substitution_name(
+        user=holder, seat=seat, substitute=sanne, starts_on=today, ends_on=today, today=today
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _submitted(staff, body)
+    recipients = [m.to[0] for m in mail.outbox]
+    assert sanne.email in recipients and holder.email not in recipients
