@@ -171,6 +171,8 @@ def minutes_circulate(*, meeting: Meeting, user) -> Minutes:
                     "to": member.email,
                     "name": MAIL_TEMPLATE,
                     "language": language,
+                    "user_id": member.pk,
+                    "kind": "meetings",  # the member's mail settings decide
                     "context": {
                         "name": member.full_name or member.email,
                         "body": meeting.body.name,

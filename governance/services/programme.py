@@ -128,6 +128,7 @@ def role_term_end_remind(*, today: datetime.date | None = None) -> int:
                 {
                     "key": f"penvoerder-term-ending:{term.pk}:{user.pk}",
                     "to": user.email,
+                    # No kind: a staff duty, so no mail setting switches it off.
                     "name": "penvoerder_term_ending",
                     "language": language,
                     "context": {

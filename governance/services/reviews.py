@@ -101,6 +101,8 @@ def decision_review_remind(*, today: datetime.date | None = None) -> int:
                 "to": owner.email,
                 "name": "decision_review_due",
                 "language": language,
+                "user_id": owner.user_id,
+                "kind": "actions",  # a check to do, like an action: the owner's settings decide
                 "context": {
                     "name": owner.name,
                     "number": review.decision.number,

@@ -273,3 +273,16 @@ def test_everyone_reads_what_the_check_found_on_the_decision_list(
     html = client.get(reverse("governance:decision_list", args=[decision.body_id])).content.decode()
     assert f'id="decision-{decision.pk}-checked"' in html
     assert "Gestopt: het besluit geldt niet meer" in html
+
+
+def test_the_review_reminder_follows_the_owners_action_mail_setting(staff, decision, owner):
+    from avk.models import NotificationPreference
+    from avk.notifications import preferences_set
+    from tests.factories import UserFactory
+
+    owner.user = UserFactory(email=owner.email)
+    owner.save()
+    preferences_set(user=owner.user, modes={"actions": NotificationPreference.Mode.OFF})
+    decision_review_set(user=staff, decision=decision, review_on=soon(), owner=owner)
+    decision_review_remind(today=soon())
+    assert not OutgoingMail.objects.filter(template="decision_review_due").exists()

@@ -253,3 +253,18 @@ def test_the_start_page_asks_members_to_read_sent_minutes_until_they_are_adopted
     minutes_adopt(meeting=past, user=secretary)
     client.force_login(db_member)
     assert link not in client.get(reverse("home")).content.decode()
+
+
+def test_circulated_minutes_follow_the_members_meeting_mail_setting(
+    meetings, secretary, db_member, django_capture_on_commit_callbacks
+):
+    from avk.models import NotificationPreference
+    from avk.notifications import preferences_set
+
+    past, _upcoming = meetings
+    preferences_set(user=db_member, modes={"meetings": NotificationPreference.Mode.OFF})
+    draft(past, secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes_circulate(meeting=past, user=secretary)
+    assert [m.to[0] for m in mail.outbox] == [secretary.email]
+    assert "List-Unsubscribe" in mail.outbox[0].extra_headers
