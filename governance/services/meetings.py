@@ -5,15 +5,19 @@ transaction and leaves an audit record.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
 from avk.audit import audit_group, audit_record, diff
+from avk.emails import mail_queue_many
+from avk.links import absolute_reverse
 from avk.text import neutralise_bidi_controls
 from governance.models import AgendaItem, Body, Meeting, Memo
-from governance.services.minutes import adoption_item_add
+from governance.services.minutes import adoption_item_add, members_with_login
 from partners.models import Partner
 
 MEETING_FIELDS = ["body", "starts_at", "ends_at", "location_partner", "location", "notes"]
@@ -108,6 +112,8 @@ def meeting_save(
         if action == "meeting.created":
             # The body's previous minutes, circulated, are adopted at this meeting.
             adoption_item_add(meeting=meeting, user=user)
+            if meeting.starts_at > timezone.now():
+                meeting_invite(meeting)
         if changes or action == "meeting.created":
             audit_record(
                 actor=user,
@@ -117,3 +123,42 @@ def meeting_save(
                 group=audit_group("meeting", meeting.pk),
             )
     return meeting
+
+
+def meeting_invite(meeting: Meeting) -> int:
+    """Invite the body's members to a new meeting: one mail each through the outbox (the
+    key makes it once), with the meeting page and its meeting book. Their "meetings and
+    minutes" mail setting decides. Returns the number of new mails."""
+    link = absolute_reverse("governance:meeting_detail", meeting.pk)
+    place = ", ".join(
+        part
+        for part in [
+            meeting.location_partner.name if meeting.location_partner else "",
+            meeting.location,
+        ]
+        if part
+    )
+    messages = []
+    for member in members_with_login(meeting):
+        language = member.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            when = formats.date_format(timezone.localtime(meeting.starts_at), "l j F Y, H:i")
+        messages.append(
+            {
+                "key": f"meeting-invitation:{meeting.pk}:{member.pk}",
+                "to": member.email,
+                "name": "meeting_invitation",
+                "language": language,
+                "user_id": member.pk,
+                "kind": "meetings",
+                "context": {
+                    "name": member.full_name or member.email,
+                    "body": meeting.body.name,
+                    "when": when,
+                    "place": place,
+                    "link": link,
+                    "book_link": f"{link}#meeting-book",
+                },
+            }
+        )
+    return mail_queue_many(messages)

@@ -137,7 +137,8 @@ def adoption_item_add(*, meeting: Meeting, user) -> AgendaItem | None:
     return item
 
 
-def _recipients(meeting: Meeting) -> list:
+def members_with_login(meeting: Meeting) -> list:
+    """The users of the current seats of the meeting's body (any role), each once."""
     seats = (
         Seat.objects.current()
         .filter(body_id=meeting.body_id, person__user__isnull=False)
@@ -161,7 +162,7 @@ def minutes_circulate(*, meeting: Meeting, user) -> Minutes:
         minutes.save(update_fields=["circulated_at", "updated_at"])
         link = absolute_reverse("governance:minutes_detail", meeting.pk)
         messages = []
-        for member in _recipients(meeting):
+        for member in members_with_login(meeting):
             language = member.language or settings.LANGUAGE_CODE
             with translation.override(language):
                 date = formats.date_format(timezone.localdate(meeting.starts_at), "j F Y")
