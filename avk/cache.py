@@ -20,6 +20,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 TIMEOUT = 6 * 60 * 60  # an entry nobody asks for again leaves after six hours
 
@@ -95,3 +99,23 @@ def cached(
         value = build()
         cache.set(key, value, timeout)
     return value
+
+
+def cached_html(
+    name: str,
+    models: Iterable[type[Model]],
+    template: str,
+    context: Callable[[], dict],
+    *,
+    parts: Iterable[str] = (),
+) -> SafeString:
+    """`template` rendered with `context()`, kept per language, day and `parts` while none of
+    `models` changed. For fragments that are the same for everyone in `parts`: no request,
+    so no CSRF token or per-user link may be inside."""
+    html = cached(
+        name,
+        models,
+        lambda: str(render_to_string(template, context())),
+        parts=[get_language(), timezone.localdate().isoformat(), *parts],
+    )
+    return mark_safe(html)  # noqa: S308 - rendered (and escaped) by our own template

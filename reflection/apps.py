@@ -8,11 +8,13 @@ class ReflectionConfig(AppConfig):
     verbose_name = _("Reflection")
 
     def ready(self):
-        from avk import documents
+        from avk import cache, documents
         from reflection.documents import PHASE_PLAN, REFLECTION_REPORT
+        from reflection.selectors.plans import PLAN_READ
 
         documents.register(REFLECTION_REPORT)
         documents.register(PHASE_PLAN)
+        cache.watch(*PLAN_READ)
 
         # The kinds of mail reflection sends, each tuned per person (avk.notifications).
         from avk.notifications import kind_register

@@ -11,9 +11,23 @@ from monitoring.access import visibilities_for
 from monitoring.charts.lines import Point, TrendChart, format_value
 from monitoring.models import EffortIndicator, Indicator
 from monitoring.selectors.areas import NETHERLANDS, default_area
-from monitoring.selectors.indicators import indicator_trends
+from monitoring.selectors.indicators import INDICATOR_READ, indicator_trends
 from monitoring.selectors.results import MAX_YEARS
+from partners.models import Person
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan, ReflectionSession
+
+# The rows a dossier is drawn from (a view keeps it rendered until one changes: avk.cache).
+DOSSIER_READ = [
+    *INDICATOR_READ,
+    ReflectionSession,
+    AttentionPoint,
+    PhasePlan,
+    Effort,
+    Effort.attention_points.through,
+    EffortUpdate,
+    EffortIndicator,
+    Person,
+]
 
 
 @dataclass

@@ -17,6 +17,9 @@ from monitoring.charts.lines import Point, Series, TrendChart, format_value, tre
 from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Target
 from monitoring.selectors.areas import references_of
 
+# The rows a trend is drawn from: pages that keep a rendered trend (avk.cache) name these.
+INDICATOR_READ = [Area, Indicator, Measurement, Target]
+
 
 @dataclass
 class Trend:

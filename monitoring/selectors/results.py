@@ -20,9 +20,9 @@ from governance.models import Body, Decision
 from monitoring.access import indicators_visible_to, public_experiences
 from monitoring.charts.bars import BarChart, bar_chart
 from monitoring.charts.lines import TrendChart
-from monitoring.models import Area, Consent, Experience, Indicator, Measurement, Target
+from monitoring.models import Consent, Experience, Indicator
 from monitoring.selectors.areas import NETHERLANDS, default_area
-from monitoring.selectors.indicators import indicator_trends
+from monitoring.selectors.indicators import INDICATOR_READ, indicator_trends
 from partners.models import (
     Commitment,
     Municipality,
@@ -49,7 +49,7 @@ MAX_YEARS = 10
 
 # The rows the pictures are drawn from: a change of any of them shows on the next request
 # (the views cache the rendered pictures; avk.cache).
-TREND_READ = [Area, Indicator, Measurement, Target]
+TREND_READ = INDICATOR_READ
 PROGRAMME_RESULTS_READ = [
     *TREND_READ,
     PhasePlan,

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk.access import is_staff, staff_required
+from avk.cache import cached_html
 from avk.forms import add_errors
-from monitoring.access import get_indicator_for_user, indicators_visible_to
+from monitoring.access import get_indicator_for_user, indicators_visible_to, visibilities_for
 from monitoring.forms.indicators import (
     EffortLinkForm,
     IndicatorForm,
@@ -37,15 +38,18 @@ PER_PAGE = 50
 @require_GET
 def indicator_list(request):
     """Every indicator the person may see: its unit, the region's latest value and a small
-    chart. Fixed queries whatever the number of indicators, areas and years."""
-    area = area_selectors.default_area()
-    indicators = list(indicators_visible_to(request.user))
-    trends = selectors.indicator_trends(indicators, area) if area else [None] * len(indicators)
-    return render(
-        request,
-        "monitoring/indicators/list.html",
-        {
+    chart. Fixed queries whatever the number of indicators, areas and years; the rows are
+    rendered once per audience, language and day until a value changes (avk.cache)."""
+    indicators = indicators_visible_to(request.user)
+    staff = is_staff(request.user)
+
+    def rows() -> dict:
+        area = area_selectors.default_area()
+        shown = list(indicators)
+        trends = selectors.indicator_trends(shown, area) if area else [None] * len(shown)
+        return {
             "area": area,
+            "is_staff": staff,
             "rows": [
                 {
                     "indicator": indicator,
@@ -54,11 +58,19 @@ def indicator_list(request):
                     if trend
                     else None,
                 }
-                for indicator, trend in zip(indicators, trends, strict=True)
+                for indicator, trend in zip(shown, trends, strict=True)
             ],
-            "is_staff": is_staff(request.user),
-        },
+        }
+
+    rows_html = cached_html(
+        "indicator_list",
+        selectors.INDICATOR_READ,
+        "monitoring/indicators/includes/list_rows.html",
+        rows,
+        parts=visibilities_for(request.user),
     )
+    context = {"rows_html": rows_html, "has_indicators": indicators.exists(), "is_staff": staff}
+    return render(request, "monitoring/indicators/list.html", context)
 
 
 @login_not_required
@@ -89,8 +101,18 @@ def indicator_detail(request, pk):
         "link_form": EffortLinkForm(indicator=indicator) if staff else None,
     }
     if area is not None:
-        trend = selectors.indicator_trend(indicator, area)
-        context.update(trend=trend, chart=trend.chart(uid="trend"))
+
+        def trend() -> dict:
+            return {"chart": selectors.indicator_trend(indicator, area).chart(uid="trend")}
+
+        # The chart and its table are the same for everyone who may read the indicator.
+        context["trend_html"] = cached_html(
+            "indicator_trend",
+            selectors.INDICATOR_READ,
+            "monitoring/indicators/includes/trend.html",
+            trend,
+            parts=[str(indicator.pk), area.code],
+        )
     return render(request, "monitoring/indicators/detail.html", context)
 
 

@@ -10,13 +10,10 @@ monitoring.selectors.results)."""
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from avk.cache import cached
+from avk.cache import cached_html
 from monitoring.access import visibilities_for
 from monitoring.selectors.results import (
     PROGRAMME_RESULTS_READ,
@@ -26,25 +23,15 @@ from monitoring.selectors.results import (
 )
 
 
-def _pictures(name, models, template, context, parts):
-    html = cached(
-        name,
-        models,
-        lambda: str(render_to_string(template, context())),
-        parts=[get_language(), timezone.localdate().isoformat(), *parts],
-    )
-    return mark_safe(html)  # noqa: S308 - rendered (and escaped) by our own template
-
-
 @require_GET
 def programme_dashboard(request):
     audience = visibilities_for(request.user)
-    pictures = _pictures(
+    pictures = cached_html(
         "programme_results",
         PROGRAMME_RESULTS_READ,
         "monitoring/results/pictures.html",
         lambda: programme_results(request.user),
-        audience,
+        parts=audience,
     )
     context = {"pictures": pictures, "today": timezone.localdate()}
     return render(request, "monitoring/results/dashboard.html", context)
@@ -53,11 +40,11 @@ def programme_dashboard(request):
 @login_not_required
 @require_GET
 def public_dashboard(request):
-    pictures = _pictures(
+    pictures = cached_html(
         "public_results",
         PUBLIC_RESULTS_READ,
         "monitoring/results/public_pictures.html",
         public_results,
-        visibilities_for(AnonymousUser()),
+        parts=visibilities_for(AnonymousUser()),
     )
     return render(request, "monitoring/results/public.html", {"pictures": pictures})

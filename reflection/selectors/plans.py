@@ -9,8 +9,22 @@ from itertools import groupby
 
 from django.db.models import Count, Prefetch
 
-from partners.models import Partner
-from reflection.models import AttentionPoint, Effort, PhasePlan
+from partners.models import Partner, Person
+from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan, ReflectionSession
+
+# The rows a plan's efforts are drawn from: the plan page keeps them rendered until one of
+# these changes (avk.cache; watched in ReflectionConfig.ready).
+PLAN_READ = [
+    PhasePlan,
+    Effort,
+    Effort.partners.through,
+    Effort.attention_points.through,
+    EffortUpdate,
+    AttentionPoint,
+    ReflectionSession,
+    Person,
+    Partner,
+]
 
 
 def efforts_with_relations(efforts=None):

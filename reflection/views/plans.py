@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avk import documents
 from avk.access import is_staff, staff_required
+from avk.cache import cached_html
 from avk.forms import add_errors
 from reflection.documents import timeline
 from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm
 from reflection.models import AttentionPoint, Effort, PhasePlan
-from reflection.selectors.plans import efforts_with_relations, plan_groups
+from reflection.selectors.plans import PLAN_READ, efforts_with_relations, plan_groups
 from reflection.selectors.progress import plan_rollup, with_latest_update
 from reflection.services.plans import (
     attention_point_carry,
@@ -36,16 +37,32 @@ def _plan_efforts(plan: PhasePlan) -> list[Effort]:
 
 
 def _detail_context(request, plan: PhasePlan) -> dict:
-    efforts = _plan_efforts(plan)
     staff = is_staff(request.user)
+    can_edit = staff and plan.is_editable
+
+    def efforts() -> dict:
+        shown = _plan_efforts(plan)
+        return {
+            "plan": plan,
+            "efforts": shown,
+            "rollup": plan_rollup(plan, shown),
+            "chart": timeline(plan, shown),
+            "can_edit": can_edit,
+        }
+
     return {
         "plan": plan,
-        "efforts": efforts,
-        "rollup": plan_rollup(plan, efforts),
-        "chart": timeline(plan, efforts),
+        # The efforts are the page's bulk: kept rendered until a row in them changes.
+        "efforts_html": cached_html(
+            "plan_efforts",
+            PLAN_READ,
+            "reflection/includes/plan_efforts.html",
+            efforts,
+            parts=[str(plan.pk), "edit" if can_edit else "read"],
+        ),
         "versions": PhasePlan.objects.filter(number=plan.number).order_by("-version"),
         "is_staff": staff,
-        "can_edit": staff and plan.is_editable,
+        "can_edit": can_edit,
         "can_make_version": staff
         and plan.status == PhasePlan.Status.ADOPTED
         and not hasattr(plan, "successor"),

@@ -9,6 +9,7 @@ from avk.cache import touch
 from governance.models import Body
 from monitoring.models import Area, EffortIndicator, Indicator, Measurement
 from monitoring.models.indicators import Visibility
+from monitoring.selectors.dossier import DOSSIER_READ
 from monitoring.selectors.results import PROGRAMME_RESULTS_READ, PUBLIC_RESULTS_READ
 from partners.models import Commitment, Package, QuickScan
 from reflection.models import Effort, EffortUpdate, PhasePlan
@@ -117,5 +118,5 @@ def build_history(
         )
         QuickScan.objects.create(partner=partner, year=year, score=2, total=4)
     # Bulk writes send no signal: like a service that bulk-writes, say what changed.
-    touch(*PROGRAMME_RESULTS_READ, *PUBLIC_RESULTS_READ)
+    touch(*PROGRAMME_RESULTS_READ, *PUBLIC_RESULTS_READ, *DOSSIER_READ)
     return {"sessions": [s for s, _p in sessions], "efforts": done}

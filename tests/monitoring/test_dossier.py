@@ -213,3 +213,19 @@ def test_an_indicator_is_drawn_once_however_many_efforts_name_it(dossier, staff,
     html = html.decode()
     assert html.count(f'id="dossier-{shown.pk}-title"') == 1
     assert html.count(f'href="#figure-{shown.pk}"') == 6
+
+
+def test_a_new_update_and_a_new_figure_show_on_the_next_request(dossier, editor_a, client_for):
+    """The dossier is kept rendered (avk.cache) until a row it shows changes."""
+    url = reverse("reflection_dossier", args=[dossier.pk])
+    client = client_for(editor_a)
+    assert "Eerste cijfers binnen." in client.get(url).content.decode()
+    effort = dossier.attention_points.get(number=1).efforts.get(title="Monitor opzetten")
+    EffortUpdateFactory(
+        effort=effort, period_start=datetime.date(2027, 1, 1), narrative="Alle cijfers binnen."
+    )
+    indicator = effort.indicator_links.get(indicator__name="Kinderen in armoede").indicator
+    MeasurementFactory(indicator=indicator, area=region(), year=2024, value=D("7.9"))
+    html = client.get(url).content.decode()
+    assert "Alle cijfers binnen." in html
+    assert "naar 7,9% in 2024" in html

@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from avk.cache import touch
 from avk.models import AuditEntry
 from monitoring.access import indicators_visible_to
 from monitoring.models import Area, EffortIndicator, Measurement, Target
-from monitoring.selectors.indicators import indicator_trend
+from monitoring.selectors.indicators import INDICATOR_READ, indicator_trend
 from tests.matrix import LOGIN
 from tests.monitoring.factories_indicators import (
     AreaFactory,
@@ -264,6 +265,7 @@ def _fill(areas, *, years, municipalities, indicators):
         Target.objects.create(indicator=indicator, area=areas["RGVK"], year=2030, value=3)
         StoryFactory(indicator=indicator, year=2024)
         EffortIndicator.objects.create(effort=EffortFactory(), indicator=indicator)
+    touch(*INDICATOR_READ)  # bulk writes send no signal (avk.cache)
     return made
 
 
@@ -327,3 +329,20 @@ def test_stories_for_many_indicators_in_two_queries(django_assert_num_queries, d
         stories = stories_by_indicator(indicators)
         assert [s.year for s in stories[indicators[0].pk]] == [2024, 2023]
         assert all(len(s.partners.all()) == 1 for s in stories[indicators[1].pk])
+
+
+def test_a_new_value_shows_on_the_next_request_of_the_list_and_the_page(client, staff, areas):
+    """The list's rows and a page's chart are kept (avk.cache) until a value changes."""
+    client.force_login(staff)
+    indicator = IndicatorFactory(name="Kinderen in armoede")
+    MeasurementFactory(indicator=indicator, area=areas["RGVK"], year=2020, value="8.30")
+    assert "8,3%" in client.get(detail(indicator)).content.decode()
+    assert "8,3%" in client.get(reverse("indicator_list")).content.decode()
+    MeasurementFactory(indicator=indicator, area=areas["RGVK"], year=2022, value="7.10")
+    assert "7,1%" in client.get(detail(indicator)).content.decode()
+    assert "7,1%" in client.get(reverse("indicator_list")).content.decode()
+    indicator.name = "Kinderen in een gezin met een laag inkomen"
+    indicator.save()
+    assert "Kinderen in een gezin met een laag inkomen" in client.get(
+        reverse("indicator_list")
+    ).content.decode()

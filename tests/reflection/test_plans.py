@@ -138,6 +138,8 @@ def test_detail_runs_a_fixed_number_of_queries(client, outsider):
     _fill(small, 1, 1)
     _fill(large, 25, 3)
     client.force_login(outsider)
+    # The first request ever also starts the cache's generation counters (avk.cache).
+    client.get(reverse("reflection:plan_detail", args=[PhasePlanFactory().pk]))
     counts = []
     for plan in (small, large):
         with CaptureQueriesContext(connection) as queries:
@@ -550,3 +552,22 @@ def test_adopting_needs_a_body_or_a_decision(staff_client):
     staff_client.post(reverse("reflection:plan_adopt", args=[plan.pk]), {"adopted_by": " "})
     plan.refresh_from_db()
     assert plan.status == PhasePlan.Status.DRAFT
+
+
+def test_the_efforts_are_kept_until_something_in_them_changes(client, staff, outsider):
+    """The efforts' part of the plan page is kept rendered (avk.cache): an effort added,
+    renamed or given a partner shows on the next request; staff of a draft get edit links."""
+    plan = PhasePlanFactory()
+    effort = EffortFactory(plan=plan, title="Werkbezoeken per gemeente")
+    url = reverse("reflection:plan_detail", args=[plan.pk])
+    client.force_login(outsider)
+    assert "Werkbezoeken per gemeente" in client.get(url).content.decode()
+    effort.title = "Werkbezoeken en appgroepen per gemeente"
+    effort.save()
+    EffortFactory(plan=plan, title="Lerende gemeenschap")
+    html = client.get(url).content.decode()
+    assert "Werkbezoeken en appgroepen per gemeente" in html and "Lerende gemeenschap" in html
+    edit = reverse("reflection:effort_edit", args=[effort.pk])
+    assert edit not in html
+    client.force_login(staff)
+    assert edit in client.get(url).content.decode()
