@@ -343,6 +343,7 @@ def test_a_new_value_shows_on_the_next_request_of_the_list_and_the_page(client, 
     assert "7,1%" in client.get(reverse("indicator_list")).content.decode()
     indicator.name = "Kinderen in een gezin met een laag inkomen"
     indicator.save()
-    assert "Kinderen in een gezin met een laag inkomen" in client.get(
-        reverse("indicator_list")
-    ).content.decode()
+    assert (
+        "Kinderen in een gezin met een laag inkomen"
+        in client.get(reverse("indicator_list")).content.decode()
+    )
