@@ -7,6 +7,7 @@ Without it these tests are skipped, unless AVK_REQUIRE_BROWSER=1 (CI), where the
 import io
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -100,10 +101,12 @@ def assert_accessible(axe):
     def check(page):
         # axe measures colours as they are drawn: let htmx settle and finish the fades
         # (Bootstrap's button transitions), so it sees the colours people end up seeing.
-        page.wait_for_function(
-            "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')",
-            timeout=5000,
-        )
+        # Polled from here: wait_for_function() polls with eval() inside the page when the
+        # first check fails, which the portal's CSP (no 'unsafe-eval') refuses.
+        settled = "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+        deadline = time.monotonic() + 5
+        while not page.evaluate(settled) and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
         page.evaluate("document.getAnimations().forEach((a) => a.finish())")
         results = axe.run(page)
         blocking = [
