@@ -68,7 +68,8 @@ def test_programme_leader_takes_the_governance_overview_home_as_pdf(
     expect(page).to_have_url(f"{base}/bestuur/", timeout=TIMEOUT)
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     for name in BODY_NAMES:
-        expect(page.locator("main h2", has_text=name)).to_be_visible()
+        # Each body is a card under "The groups and the people in them".
+        expect(page.locator("main h3.card-title", has_text=name)).to_be_visible()
     assert_accessible(page)
 
     # Ask for the PDF; the document page updates itself until the download link is there.
