@@ -14,6 +14,7 @@ class MonitoringConfig(AppConfig):
         from avk import cache, documents
         from monitoring.documents import AVK_MONITOR
         from monitoring.selectors.dossier import DOSSIER_READ
+        from monitoring.selectors.indicators import STORY_READ
         from monitoring.selectors.results import PROGRAMME_RESULTS_READ, PUBLIC_RESULTS_READ
         from monitoring.services.areas import municipality_saved
         from partners.models import Municipality
@@ -21,7 +22,7 @@ class MonitoringConfig(AppConfig):
 
         documents.register(AVK_MONITOR)
         # "Wat bereiken we" keeps its pictures until a row they show changes.
-        cache.watch(*PROGRAMME_RESULTS_READ, *PUBLIC_RESULTS_READ, *DOSSIER_READ)
+        cache.watch(*PROGRAMME_RESULTS_READ, *PUBLIC_RESULTS_READ, *DOSSIER_READ, *STORY_READ)
         # A session's page and invitation link to the dossier of the previous island.
         followup.register_dossier(lambda pk: reverse("reflection_dossier", args=[pk]))
         # A municipality given a CBS code gets its area (partners cannot import monitoring,

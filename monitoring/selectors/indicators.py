@@ -11,14 +11,18 @@ side.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from monitoring.charts.lines import Point, Series, TrendChart, format_value, trend_chart
 from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Target
 from monitoring.selectors.areas import references_of
+from partners.models import Partner
 
 # The rows a trend is drawn from: pages that keep a rendered trend (avk.cache) name these.
 INDICATOR_READ = [Area, Indicator, Measurement, Target]
+# ... and the stories behind the curve (with their partners and who wrote them).
+STORY_READ = [IndicatorStory, IndicatorStory.partners.through, Partner, get_user_model()]
 
 
 @dataclass

@@ -92,13 +92,19 @@ def indicator_detail(request, pk):
         "indicator": indicator,
         "area": area,
         "places": area_selectors.place_choices(area),
-        "stories": selectors.stories_of(indicator),
+        # The stories are the same for every reader of one kind: kept rendered (avk.cache).
+        "stories_html": cached_html(
+            "indicator_stories",
+            selectors.STORY_READ,
+            "monitoring/indicators/includes/stories.html",
+            lambda: {"stories": selectors.stories_of(indicator), "is_staff": staff},
+            parts=[str(indicator.pk), "staff" if staff else "reader"],
+        ),
         # Phase plans are for people who are logged in: the public does not see the efforts.
         "links": list(selectors.effort_links_of(indicator))
         if request.user.is_authenticated
         else None,
         "is_staff": staff,
-        "link_form": EffortLinkForm(indicator=indicator) if staff else None,
     }
     if area is not None:
 
@@ -293,10 +299,12 @@ def _story_form(request, indicator, story):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def effort_link_add(request, pk):
+    """Link an effort to the indicator, on a page of its own: the choice of efforts would
+    make every indicator page as long as the list of efforts."""
     indicator = get_indicator_for_user(request.user, pk, write=True)
-    form = EffortLinkForm(request.POST, indicator=indicator)
+    form = EffortLinkForm(request.POST or None, indicator=indicator)
     back = reverse("indicator_detail", args=[pk]) + "#inspanningen"
     response = _submitted(
         request,

@@ -38,7 +38,7 @@ EXPECTED = {
     "target_delete": (lambda o: {"target_pk": TargetFactory().pk}, STAFF_POST_ONLY),
     "story_create": (lambda o: {"pk": IndicatorFactory().pk}, STAFF_ONLY),
     "story_edit": (lambda o: {"story_pk": StoryFactory().pk}, STAFF_ONLY),
-    "effort_link_add": (lambda o: {"pk": IndicatorFactory().pk}, STAFF_POST_ONLY),
+    "effort_link_add": (lambda o: {"pk": IndicatorFactory().pk}, STAFF_ONLY),
     "effort_link_remove": (_link, STAFF_POST_ONLY),
     "measurement_import": (lambda o: {}, STAFF_ONLY),
     # Rights first: staff get 404 for a batch that is not in their session, others 403.

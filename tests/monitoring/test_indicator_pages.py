@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -189,7 +190,9 @@ def test_staff_link_and_unlink_an_effort(client, staff, areas):
     effort = EffortFactory(title="Vroegsignalering schulden")
     client.force_login(staff)
     page = client.get(detail(indicator)).content.decode()
-    assert "Vroegsignalering schulden" in page  # offered in the form
+    assert reverse("effort_link_add", args=[indicator.pk]) in page  # a page of its own
+    form_page = client.get(reverse("effort_link_add", args=[indicator.pk])).content.decode()
+    assert "Vroegsignalering schulden" in form_page  # offered in the form
     response = client.post(
         reverse("effort_link_add", args=[indicator.pk]),
         {"effort": effort.pk, "expected_change": "Minder kinderen in armoede"},
@@ -281,12 +284,14 @@ def test_query_counts_do_not_grow_with_years_areas_and_indicators(client, areas,
     client.force_login(request.getfixturevalue(user))
     EffortFactory()  # an effort staff can link, so the link form shows in both runs
     first = _fill(areas, years=2, municipalities=1, indicators=1)[0]
+    cache.clear()  # both runs measure pages built afresh (avk.cache keeps them otherwise)
     small = [
         _queries(client, reverse("indicator_list")),
         _queries(client, detail(first)),
         _queries(client, detail(first, "GM1979")),
     ]
     _fill(areas, years=20, municipalities=15, indicators=10)
+    cache.clear()
     large = [
         _queries(client, reverse("indicator_list")),
         _queries(client, detail(first)),
@@ -347,3 +352,18 @@ def test_a_new_value_shows_on_the_next_request_of_the_list_and_the_page(client, 
         "Kinderen in een gezin met een laag inkomen"
         in client.get(reverse("indicator_list")).content.decode()
     )
+
+
+def test_a_changed_story_shows_on_the_next_request(client, staff, outsider, areas):
+    """The stories are kept rendered per kind of reader (avk.cache) until one changes."""
+    indicator = IndicatorFactory()
+    story = StoryFactory(indicator=indicator, year=2024, helps="Samen optrekken.")
+    client.force_login(outsider)
+    assert "Samen optrekken." in client.get(detail(indicator)).content.decode()
+    story.helps = "Scholen en schuldhulp werken samen."
+    story.save()
+    html = client.get(detail(indicator)).content.decode()
+    assert "Scholen en schuldhulp werken samen." in html
+    assert reverse("story_edit", args=[story.pk]) not in html  # staff only
+    client.force_login(staff)
+    assert reverse("story_edit", args=[story.pk]) in client.get(detail(indicator)).content.decode()
