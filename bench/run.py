@@ -27,7 +27,8 @@ BENCH_DIR = ROOT / "bench"
 RESULTS = BENCH_DIR / "RESULTS.md"
 COMMAND = "make bench  (= .tools/bin/uv run --locked python bench/run.py)"
 
-DB_NAME = "avk_bench"
+# AVK_BENCH_DB: another database name, so two runs on one machine do not collide.
+DB_NAME = os.environ.get("AVK_BENCH_DB", "avk_bench")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 # AVK_BENCH_BROKER_URL: another Redis database, so two runs on one machine do not collide.
 BROKER_URL = os.environ.get("AVK_BENCH_BROKER_URL", "redis://127.0.0.1:6379/13")
@@ -871,6 +872,9 @@ def main() -> None:
             f"{r['ratio']:5.1f}x  {r['queries']:3d} queries  "
             f"{'baseline' if r is pages[0] else verdict(r['pass'])}"
         )
+
+    if "--pages" in sys.argv:  # the page table only: printed, RESULTS.md left alone
+        return
 
     log(f"PDF: 1 warm-up + {PDF_RUNS} runs each ...")
     pdfs = measure_pdfs()
