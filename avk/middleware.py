@@ -1,5 +1,9 @@
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
+
+UNCOMPRESSED_PREFIXES = ("/account/",)
+COMPRESSED_TYPES = {"application/json", "application/javascript", "image/svg+xml"}
 
 
 class LanguageMiddleware:
@@ -26,3 +30,23 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Gzip for the portal's text responses, not for pages that carry a secret.
+
+    BREACH guesses a secret in a compressed page from the page's size when an attacker can
+    also put text of their own in it. Django masks the CSRF token anew for every response
+    and GZipMiddleware pads the gzip header with a random length ("Heal the BREACH"); the
+    account pages (`/account/`: two-factor secrets, recovery codes, password reset keys)
+    are left uncompressed all the same, they are small and seldom visited. Files (PDFs,
+    images, spreadsheets) are compressed already and stay as they are.
+    """
+
+    def process_response(self, request, response):
+        if request.path.startswith(UNCOMPRESSED_PREFIXES):
+            return response
+        content_type = response.headers.get("Content-Type", "").split(";")[0].strip()
+        if not content_type.startswith("text/") and content_type not in COMPRESSED_TYPES:
+            return response
+        return super().process_response(request, response)
