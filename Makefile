@@ -67,3 +67,4 @@ bench: install
 	$(UV) run --locked python bench/run.py
 	$(UV) run --locked python bench/phase_plan_pdf.py
 	$(UV) run --locked python bench/governance.py
+	$(UV) run --locked python bench/http_pages.py

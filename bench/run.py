@@ -120,8 +120,10 @@ LOREM = (
 )
 
 
-def build_dataset() -> dict:
-    """51 partners with teams, 5 years of history, interventions, scans; 6 bodies."""
+def build_dataset(*, history_years: int = 5, staff=None) -> dict:
+    """51 partners with teams, `history_years` of commitments and quick scans, interventions;
+    6 bodies with seats, unless bodies exist already (bench/http_pages.py builds 20 years of
+    governance first, with its own staff login, which is then passed as `staff`)."""
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
@@ -144,12 +146,12 @@ def build_dataset() -> dict:
     )
 
     today = timezone.localdate()
-    years = list(range(today.year - 4, today.year + 1))
+    years = list(range(today.year - history_years + 1, today.year + 1))
     password = make_password("bench-password-not-used")
     counts = {}
 
     with transaction.atomic():
-        staff = User.objects.create(
+        staff = staff or User.objects.create(
             email="staff@bench.example", full_name="Bench Staff", is_staff=True, password=password
         )
         packages = [
@@ -320,47 +322,8 @@ def build_dataset() -> dict:
             for k, criterion in enumerate(criteria)
         )
 
-        # Six bodies, ten current seats each (and two ended ones, which pages must skip).
-        body_kinds = [
-            ("db", "Dagelijks Bestuur", "DB"),
-            ("stuurgroep", "Stuurgroep", "SG"),
-            ("programmateam", "Programmateam", "PT"),
-            ("ledenraad", "Ledenraad", "LR"),
-            ("ed_medezeggenschap", "Medezeggenschap ervaringsdeskundigen", "ED"),
-            ("raad_van_toezicht", "Raad van Toezicht", "RvT"),
-        ]
-        bodies = Body.objects.bulk_create(
-            Body(kind=kind, name=name, short_name=short, mandate=LOREM, order=order)
-            for order, (kind, name, short) in enumerate(body_kinds, start=1)
-        )
-        roles = ["chair", "secretary"] + ["member"] * 6 + ["experience_expert", "adviser"]
-        seats = []
-        for b, body in enumerate(bodies):
-            for s, role in enumerate(roles):
-                person = people[(b * 37 + s * 13) % len(people)]
-                seats.append(
-                    Seat(
-                        person=person,
-                        body=body,
-                        role=role,
-                        partner=person.partner,
-                        term_start=datetime.date(today.year - 2, 9, 1),
-                    )
-                )
-            for s in range(2):
-                person = people[(b * 41 + s * 17 + 3) % len(people)]
-                seats.append(
-                    Seat(
-                        person=person,
-                        body=body,
-                        role="member",
-                        partner=person.partner,
-                        term_start=datetime.date(today.year - 5, 1, 1),
-                        term_end=datetime.date(today.year - 2, 8, 31),
-                    )
-                )
-        Seat.objects.bulk_create(seats)
-
+    if not Body.objects.exists():
+        _build_bodies(people, today)
     counts.update(
         partners=Partner.objects.count(),
         people=Person.objects.count(),
@@ -383,6 +346,51 @@ def build_dataset() -> dict:
         "counts": counts,
         "years": years,
     }
+
+
+def _build_bodies(people: list, today: datetime.date) -> None:
+    """Six bodies, ten current seats each (and two ended ones, which pages must skip)."""
+    from governance.models import Body, Seat
+
+    body_kinds = [
+        ("db", "Dagelijks Bestuur", "DB"),
+        ("stuurgroep", "Stuurgroep", "SG"),
+        ("programmateam", "Programmateam", "PT"),
+        ("ledenraad", "Ledenraad", "LR"),
+        ("ed_medezeggenschap", "Medezeggenschap ervaringsdeskundigen", "ED"),
+        ("raad_van_toezicht", "Raad van Toezicht", "RvT"),
+    ]
+    bodies = Body.objects.bulk_create(
+        Body(kind=kind, name=name, short_name=short, mandate=LOREM, order=order)
+        for order, (kind, name, short) in enumerate(body_kinds, start=1)
+    )
+    roles = ["chair", "secretary"] + ["member"] * 6 + ["experience_expert", "adviser"]
+    seats = []
+    for b, body in enumerate(bodies):
+        for s, role in enumerate(roles):
+            person = people[(b * 37 + s * 13) % len(people)]
+            seats.append(
+                Seat(
+                    person=person,
+                    body=body,
+                    role=role,
+                    partner=person.partner,
+                    term_start=datetime.date(today.year - 2, 9, 1),
+                )
+            )
+        for s in range(2):
+            person = people[(b * 41 + s * 17 + 3) % len(people)]
+            seats.append(
+                Seat(
+                    person=person,
+                    body=body,
+                    role="member",
+                    partner=person.partner,
+                    term_start=datetime.date(today.year - 5, 1, 1),
+                    term_end=datetime.date(today.year - 2, 8, 31),
+                )
+            )
+    Seat.objects.bulk_create(seats)
 
 
 # --- (c1) pages ----------------------------------------------------------------------------
@@ -741,6 +749,18 @@ def machine_facts() -> dict:
         "Celery": celery.__version__,
         "OS": f"{platform.system()} {platform.release()} ({platform.machine()})",
     }
+
+
+def replace_section(text: str, heading: str) -> None:
+    """Put `text` (starting with `heading`) at the end of RESULTS.md, instead of an earlier
+    section under the same heading."""
+    current = RESULTS.read_text() if RESULTS.exists() else ""
+    start = current.find(heading)
+    if start != -1:
+        following = current.find("\n## ", start + len(heading))
+        rest = current[following + 1 :] if following != -1 else ""
+        current = current[:start].rstrip() + ("\n\n" + rest if rest else "")
+    RESULTS.write_text(current.rstrip() + "\n\n" + text)
 
 
 def verdict(ok: bool) -> str:
