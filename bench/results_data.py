@@ -63,6 +63,13 @@ def build_results_history(data: dict, *, decisions: bool = True) -> dict:
             status="adopted",
             adopted_on=datetime.date(today.year - 5, 1, 1),
         )
+        # A draft that staff still adopt: its page offers the body's decisions to adopt it by.
+        draft = PhasePlan.objects.create(
+            number=100,
+            title="Faseplan bench, concept",
+            period_start=datetime.date(today.year + 2, 1, 1),
+            period_end=datetime.date(today.year + 3, 12, 31),
+        )
         efforts = Effort.objects.bulk_create(
             Effort(plan=plan, title=f"Inspanning {n}", start=plan.period_start,
                    end=plan.period_end, status="running", order=n)
@@ -128,6 +135,10 @@ def build_results_history(data: dict, *, decisions: bool = True) -> dict:
         # The phase plan with 40 efforts x 20 quarterly updates, and one effort's timeline.
         "/reflectie/faseplannen/<pk>/": f"/reflectie/faseplannen/{plan.pk}/",
         "/reflectie/inspanningen/<pk>/": f"/reflectie/inspanningen/{efforts[0].pk}/",
+        # The newest year's islands, and a draft plan as staff see it (with its adopt form).
+        "/reflectie/<year>/": f"/reflectie/{today.year}/",
+        "/reflectie/faseplannen/<draft pk>/ (staff)": f"/reflectie/faseplannen/{draft.pk}/",
+        "/reflectie/faseplannen/": "/reflectie/faseplannen/",
     }
 
 

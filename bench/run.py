@@ -441,6 +441,8 @@ def measure_pages(data: dict) -> list[dict]:
     # What the programme achieves (bench/results_data.py): the public version as the public.
     for label, url in data.get("results_pages", {}).items():
         client, who = (anonymous, "anonymous") if "etalage" in url else (editor, "editor")
+        if label.endswith("(staff)"):
+            client, who = staff, "staff"
         pages.append((label, url, client, who))
     from bench import indicators
 

@@ -11,10 +11,12 @@ class ReflectionConfig(AppConfig):
         from avk import cache, documents
         from reflection.documents import PHASE_PLAN, REFLECTION_REPORT
         from reflection.selectors.plans import PLAN_READ
+        from reflection.views.progress import EFFORT_READ
+        from reflection.views.year_page import YEAR_READ
 
         documents.register(REFLECTION_REPORT)
         documents.register(PHASE_PLAN)
-        cache.watch(*PLAN_READ)
+        cache.watch(*PLAN_READ, *YEAR_READ, *EFFORT_READ)
 
         # The kinds of mail reflection sends, each tuned per person (avk.notifications).
         from avk.notifications import kind_register

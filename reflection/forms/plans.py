@@ -105,22 +105,34 @@ class EffortForm(ModelForm):
         pass
 
 
+def decision_label(decision: Decision) -> str:
+    return f"{decision.number} ({decision.decided_on:%d-%m-%Y}): {decision.text[:80]}"
+
+
 class DecisionChoiceField(SafeModelChoiceField):
+    """Any decision validates (so a decision that was not adopted gets its own message in
+    AdoptForm.clean); the select shows only the choices the form gives it."""
+
     def label_from_instance(self, obj):
-        return f"{obj.number} ({obj.decided_on:%d-%m-%Y}): {obj.text[:80]}"
+        return decision_label(obj)
 
 
 class AdoptForm(forms.Form):
     adopted_decision = DecisionChoiceField(
         label=_("Decision"),
-        queryset=Decision.objects.filter(result=ProposedDecision.Result.ADOPTED)
-        .select_related("body")
-        .order_by("-decided_on", "-number"),
+        queryset=Decision.objects.select_related("body"),
         required=False,
+        empty_label=_("(none of these)"),
         help_text=_(
-            "The numbered decision that adopted the plan, from a body's decision list. "
-            "Its date and body are then filled in for you."
+            "The numbered decision that adopted the plan: one of the newest here, or type "
+            "its number below. Its date and body are then filled in for you."
         ),
+    )
+    decision_number = forms.CharField(
+        label=_("Or the decision number"),
+        max_length=Decision._meta.get_field("number").max_length,
+        required=False,
+        help_text=_("For example SG-2026-004, as in the body's decision list."),
     )
     adopted_on = forms.DateField(label=_("Adopted on"), required=False, widget=DateInput())
     adopted_by = forms.CharField(
@@ -131,9 +143,50 @@ class AdoptForm(forms.Form):
         help_text=_("For example: the steering group."),
     )
 
+    def __init__(self, *args, recent: list[Decision] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if recent is not None:  # the page: only these are listed (validation takes any)
+            field = self.fields["adopted_decision"]
+            field.widget.choices = [("", field.empty_label)] + [
+                (d.pk, decision_label(d)) for d in recent
+            ]
+
+    def _typed_decision(self, number: str) -> Decision | None:
+        decision = Decision.objects.select_related("body").filter(number__iexact=number).first()
+        if decision is None:
+            self.add_error(
+                "decision_number",
+                _(
+                    "There is no decision with number %(number)s. Check the number in the "
+                    "body's decision list."
+                )
+                % {"number": number},
+            )
+        return decision
+
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("adopted_decision") and not (cleaned.get("adopted_by") or "").strip():
+        number = (cleaned.get("decision_number") or "").strip()
+        decision = cleaned.get("adopted_decision")
+        if number:
+            typed = self._typed_decision(number)
+            if typed is not None and decision is not None and typed != decision:
+                self.add_error(
+                    "decision_number",
+                    _("You chose decision %(chosen)s and typed %(typed)s. Give only one.")
+                    % {"chosen": decision.number, "typed": typed.number},
+                )
+            decision = typed or decision
+        if decision is not None and decision.result != ProposedDecision.Result.ADOPTED:
+            self.add_error(
+                "decision_number" if number else "adopted_decision",
+                _("Decision %(number)s was not adopted, so it cannot adopt a plan.")
+                % {"number": decision.number},
+            )
+        if self.errors:
+            return cleaned
+        cleaned["adopted_decision"] = decision
+        if not decision and not (cleaned.get("adopted_by") or "").strip():
             self.add_error("adopted_by", _("Say who adopted the plan, or choose the decision."))
         return cleaned
 

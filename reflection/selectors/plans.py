@@ -9,6 +9,7 @@ from itertools import groupby
 
 from django.db.models import Count, Prefetch
 
+from governance.models import Decision, ProposedDecision
 from partners.models import Partner, Person
 from reflection.models import AttentionPoint, Effort, EffortUpdate, PhasePlan, ReflectionSession
 
@@ -25,6 +26,21 @@ PLAN_READ = [
     Person,
     Partner,
 ]
+
+
+# The adopt form lists only the newest adopted decisions; an older one is typed by its
+# number, so the plan page stays the same size however long the decision lists grow.
+RECENT_DECISIONS = 15
+
+
+def recent_decisions(limit: int = RECENT_DECISIONS) -> list[Decision]:
+    """The newest adopted decisions of every body, newest first (one query, bounded), with
+    only the columns the adopt form shows."""
+    return list(
+        Decision.objects.filter(result=ProposedDecision.Result.ADOPTED)
+        .only("pk", "number", "decided_on", "text")
+        .order_by("-decided_on", "-number")[:limit]
+    )
 
 
 def efforts_with_relations(efforts=None):

@@ -118,13 +118,28 @@ def effort_for_page(pk) -> Effort:
     return efforts_with_relations().select_related("plan", "owner__user").get(pk=pk)
 
 
-def effort_timeline(effort: Effort) -> list[EffortUpdate]:
-    """The effort's updates, the newest period first, with who wrote them and their
-    `period_label` (one query)."""
-    updates = list(effort.updates.select_related("author").order_by("-period_start"))
+def effort_head(pk) -> Effort:
+    """The effort with its plan and owner: what the page decides who may write by (one
+    query); Effort.DoesNotExist for an unknown pk."""
+    return Effort.objects.select_related("plan", "owner").get(pk=pk)
+
+
+# An effort's page shows this many updates, the newest first; older ones are a page on.
+UPDATES_PER_PAGE = 8
+
+
+def effort_timeline(effort: Effort, page: int = 1) -> tuple[list[EffortUpdate], bool]:
+    """Page `page` of the effort's updates, the newest period first, with who wrote them
+    and their `period_label`, and whether older ones follow (one query)."""
+    offset = (page - 1) * UPDATES_PER_PAGE
+    updates = list(
+        effort.updates.select_related("author").order_by("-period_start")[
+            offset : offset + UPDATES_PER_PAGE + 1
+        ]
+    )
     for update in updates:
         update.period_label = period_label(update.period_start, effort.plan.progress_interval)
-    return updates
+    return updates[:UPDATES_PER_PAGE], len(updates) > UPDATES_PER_PAGE
 
 
 def period_label(start: datetime.date, months: int) -> str:

@@ -18,7 +18,12 @@ from avk.forms import add_errors
 from reflection.documents import timeline
 from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm
 from reflection.models import AttentionPoint, Effort, PhasePlan
-from reflection.selectors.plans import PLAN_READ, efforts_with_relations, plan_groups
+from reflection.selectors.plans import (
+    PLAN_READ,
+    efforts_with_relations,
+    plan_groups,
+    recent_decisions,
+)
 from reflection.selectors.progress import plan_rollup, with_latest_update
 from reflection.services.plans import (
     attention_point_carry,
@@ -66,7 +71,7 @@ def _detail_context(request, plan: PhasePlan) -> dict:
         "can_make_version": staff
         and plan.status == PhasePlan.Status.ADOPTED
         and not hasattr(plan, "successor"),
-        "adopt_form": AdoptForm() if staff and plan.is_editable else None,
+        "adopt_form": AdoptForm(recent=recent_decisions()) if can_edit else None,
         # The PDF link only once the document kind exists (reflection.documents).
         "can_request_pdf": documents.get_kind("phase_plan") is not None,
     }
@@ -154,7 +159,13 @@ def adopt_plan(request, pk):
                 messages.error(request, error)
         return redirect("reflection:plan_detail", pk=plan.pk)
     try:
-        plan = plan_adopt(plan=plan, user=request.user, **form.cleaned_data)
+        plan = plan_adopt(
+            plan=plan,
+            user=request.user,
+            adopted_on=form.cleaned_data["adopted_on"],
+            adopted_by=form.cleaned_data["adopted_by"],
+            adopted_decision=form.cleaned_data["adopted_decision"],
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avk.access import is_staff, staff_required
 from avk.forms import add_errors
-from reflection.followup import previous_followups
 from reflection.forms.sessions import (
     AttentionPointCreateForm,
     AttentionPointForm,
@@ -24,13 +23,14 @@ from reflection.forms.sessions import (
     side_forms,
 )
 from reflection.models import AttentionPoint, ReflectionSession, Side
-from reflection.selectors.sessions import related_candidates, session_years, year_overview
+from reflection.selectors.sessions import related_candidates, session_years
 from reflection.services.sessions import (
     attention_point_create,
     attention_point_move,
     attention_point_update,
     session_save,
 )
+from reflection.views.year_page import year_page
 
 
 def _year_url(session_or_point) -> str:
@@ -57,25 +57,39 @@ def newest_year(request):
     )
 
 
+YEARS_AROUND = 5
+
+
+def _near(years: list[int], year: int) -> list[int]:
+    """The years (newest first) within YEARS_AROUND of `year`, plus the newest and the
+    oldest: the year list stays short however many years there are."""
+    ends = {years[0], years[-1]} if years else set()
+    return [y for y in years if abs(y - year) <= YEARS_AROUND or y in ends]
+
+
 @require_GET
 def year_detail(request, year):
     """The islands of one year side by side, per side of the lemniscate."""
     if not 2000 <= year <= 2100:  # also keeps absurd numbers away from the database
         raise Http404
-    context = year_overview(year)
-    context["years"] = session_years()
-    context["is_staff"] = is_staff(request.user)
-    context["today"] = today = timezone.localdate()
-    sessions = context["sessions"]
-    followups = previous_followups(sessions)
+    staff = is_staff(request.user)
+    page = year_page(year, staff=staff)
+    today = timezone.localdate()
+    sessions = page["islands"]
     for session in sessions:
-        session.followup = followups.get(session.pk)
         # Islands start folded, so a year reads as a list; unfolded is the only one, or one
         # that still asks this person for their input.
         session.unfolded = len(sessions) == 1 or (
-            session.date > today
-            and any(p.user_id == request.user.pk for p in session.participants.all())
+            session.date > today and request.user.pk in session.participant_users
         )
+    context = {
+        "year": year,
+        "years": _near(page["years"], year),
+        "sessions": sessions,
+        "unanswered_html": page["unanswered_html"],
+        "is_staff": staff,
+        "today": today,
+    }
     return render(request, "reflection/year.html", context)
 
 
