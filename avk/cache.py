@@ -47,8 +47,15 @@ def touch(*models: type[Model]) -> None:
     transaction.on_commit(lambda: [_bump(key) for key in keys])
 
 
+# A login saves only the user's last_login, which no page shows: it changes no cached read.
+UNSHOWN_FIELDS = frozenset({"last_login"})
+
+
 def _changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata (restore): the restore command clears the cache
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and UNSHOWN_FIELDS.issuperset(update_fields):
         return
     touch(sender)
 

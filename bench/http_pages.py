@@ -126,6 +126,8 @@ def pages(built: dict) -> list[tuple[str, str, str]]:
         ("phase plans", reverse("reflection:plan_list"), "staff"),
         ("phase plan (40 efforts x 20 updates)", results["/reflectie/faseplannen/<pk>/"],
          "editor"),
+        ("draft phase plan with its adopt form",
+         results["/reflectie/faseplannen/<draft pk>/ (staff)"], "staff"),
         ("effort page (20 updates)", results["/reflectie/inspanningen/<pk>/"], "editor"),
         ("what we achieve", results["/wat-bereiken-we/"], "editor"),
         ("what we achieve (public)", results["/etalage/wat-bereiken-we/"], "anonymous"),
@@ -188,7 +190,8 @@ def start_gunicorn(workers: int, log_path: Path) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "avk.wsgi", "--bind", f"127.0.0.1:{PORT}",
          "--workers", str(workers), "--access-logfile", str(log_path.with_suffix(".access"))],
-        cwd=run.ROOT, env={**os.environ, "DATABASE_URL": DATABASE_URL}, stdout=log_file, stderr=subprocess.STDOUT,
+        cwd=run.ROOT, env={**os.environ, "DATABASE_URL": DATABASE_URL},
+        stdout=log_file, stderr=subprocess.STDOUT,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -74,3 +74,18 @@ def test_a_change_of_an_unrelated_model_keeps_the_cache(builds):
     EffortFactory()  # an effort, not a partner, municipality or link
     read()
     assert len(calls) == 1
+
+
+def test_a_login_changes_no_cached_read(client, db):
+    # Every login saves last_login and nothing else: no page shows it, so it keeps the cache.
+    from avk.models import User
+
+    avk_cache.watch(User)
+    user = User.objects.create_user(email="lid@avk.example", password="Geheim-genoeg-123")
+    before = avk_cache.generation([User])
+    assert client.login(email="lid@avk.example", password="Geheim-genoeg-123")
+    assert avk_cache.generation([User]) == before
+
+    user.full_name = "Lid met een naam"
+    user.save()
+    assert avk_cache.generation([User]) != before
