@@ -248,3 +248,17 @@ def test_editor_badges_are_each_editors_own(client, world, editor_a, editor_b):
     page_b = _page(client, editor_b, url)
     assert page_b.count("je bent redacteur") == 1
     assert page_b.index("je bent redacteur") > page_b.index(world["other"].name)
+
+
+def test_showcase_buttons_post_the_pages_own_form(client, world, staff):
+    """The kept rows hold no CSRF token: each showcase button names the page's form, which
+    holds the token and the way back, and posts it to its own intervention."""
+    url = _urls(world)["interventions"] + "?q=ontbijt"
+    page = _page(client, staff, url)
+    publish = reverse("partners:intervention_publish", args=[world["intervention"].pk])
+    assert f'form="publish-form" formaction="{publish}" name="publish" value="1"' in page
+    form = page.split('id="publish-form"', 1)[1].split("</form>", 1)[0]
+    assert 'name="csrfmiddlewaretoken"' in form
+    assert 'name="next" value="/partners/interventies/?q=ontbijt"' in form
+    rows = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert "csrfmiddlewaretoken" not in rows
