@@ -2,9 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from partners.models import Partner, QuickScan
 
 OVERVIEW_YEARS = 5
+
+# What the overview shows (avk.cache).
+QUICKSCAN_OVERVIEW_READ = (Partner, QuickScan)
 
 
 @dataclass
@@ -12,6 +17,7 @@ class ScanCell:
     year: int
     score: int
     total: int
+    url: str = ""  # the scan's page
 
     @property
     def percentage(self) -> int:
@@ -21,6 +27,7 @@ class ScanCell:
 @dataclass
 class OverviewRow:
     partner: Partner
+    url: str = ""  # the partner's page
     cells: list[ScanCell | None] = field(default_factory=list)  # one per year, None: not done
 
 
@@ -34,13 +41,23 @@ def quickscan_overview(*, years: list[int]) -> list[OverviewRow]:
 
     Two queries, whatever the number of partners, years or criteria.
     """
-    partners = list(Partner.objects.filter(is_active=True).order_by("name"))
+    partners = list(Partner.objects.filter(is_active=True).only("pk", "name").order_by("name"))
     scans = {
-        (row["partner_id"], row["year"]): ScanCell(row["year"], row["score"], row["total"])
+        (row["partner_id"], row["year"]): ScanCell(
+            row["year"],
+            row["score"],
+            row["total"],
+            reverse("partners:quickscan_detail", args=[row["partner_id"], row["year"]]),
+        )
         for row in QuickScan.objects.filter(year__in=years, partner__is_active=True).values(
             "partner_id", "year", "score", "total"
         )
     }
     return [
-        OverviewRow(partner=p, cells=[scans.get((p.pk, year)) for year in years]) for p in partners
+        OverviewRow(
+            partner=p,
+            url=reverse("partners:partner_detail", args=[p.pk]),
+            cells=[scans.get((p.pk, year)) for year in years],
+        )
+        for p in partners
     ]

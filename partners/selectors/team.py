@@ -6,7 +6,12 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import ngettext
 
+from partners.models import Delegate, Partner, Person, TeamMember
 from partners.models.team import TeamRole
+
+# What the teams overview shows, and what the team page's forms offer (avk.cache).
+TEAMS_READ = (Partner, TeamMember)
+TEAM_FORMS_READ = (Partner, Person, Delegate)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
+from avk.cache import touch
 from partners.models import (
     Delegate,
     Partner,
@@ -38,6 +39,7 @@ def _bump(partner: Partner) -> None:
     Partner.objects.filter(pk=partner.pk).update(
         team_version=F("team_version") + 1, updated_at=timezone.now()
     )
+    touch(Partner)  # an update() sends no signal: the partner's kept pages go (avk.cache)
 
 
 def person_for_partner(*, partner: Partner, name: str, email: str = "", phone: str = "") -> Person:

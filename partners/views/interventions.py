@@ -5,16 +5,23 @@ partner runs; staff put good examples in the public showcase (/etalage/,
 shown by the monitoring app).
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avk.access import is_staff, staff_required
+from avk.cache import cached, cached_html
 from avk.forms import parse_id
 from partners.access import (
     editable_partner_ids,
@@ -24,6 +31,7 @@ from partners.access import (
 )
 from partners.forms.interventions import InterventionForm
 from partners.models import Intervention, Municipality
+from partners.selectors.interventions import INTERVENTIONS_READ, intervention_rows
 from partners.services.interventions import intervention_publish, intervention_save
 
 PER_PAGE = 25
@@ -58,54 +66,132 @@ def intervention_list(request):
     if filters["status"] in Intervention.Status.values:
         interventions = interventions.filter(status=filters["status"])
     interventions = interventions.order_by("title", "pk")
-    page = Paginator(interventions, PER_PAGE).get_page(request.GET.get("page"))
     staff = is_staff(request.user)
+    editable = set() if staff else editable_partner_ids(request.user)
+
+    def listing() -> dict:
+        page = Paginator(interventions, PER_PAGE).get_page(request.GET.get("page"))
+        rows = intervention_rows(page.object_list, editable_ids=None if staff else editable)
+        html = render_to_string(
+            "partners/includes/intervention_list.html",
+            {
+                "page": page,
+                "rows": rows,
+                "filters": filters,
+                "municipality_choices": list(
+                    Municipality.objects.order_by("name").values_list("pk", "name")
+                ),
+                "partner_choices": list(
+                    partners_visible_to(request.user).order_by("name").values_list("pk", "name")
+                ),
+                "target_groups": Intervention.TargetGroup.choices,
+                "statuses": Intervention.Status.choices,
+                "is_staff": staff,
+                "editable_ids": editable,
+                "search_max_length": SEARCH_MAX_LENGTH,
+            },
+        )
+        return {"html": str(html), "count": page.paginator.count, "number": page.number}
+
+    # The filters, count and rows are the same for every reader of one kind with the same
+    # query: kept rendered (avk.cache). The CSRF token of the showcase buttons stays outside.
+    kept = cached(
+        "intervention_list",
+        INTERVENTIONS_READ,
+        listing,
+        parts=[
+            get_language(),
+            timezone.localdate().isoformat(),
+            "staff" if staff else ",".join(map(str, sorted(editable))),
+            _digest(filters, request.GET.get("page", "")),
+        ],
+    )
+    # Previous/next from the kept count, without querying again.
+    page = Paginator(range(kept["count"]), PER_PAGE).get_page(kept["number"])
     return render(
         request,
         "partners/intervention_list.html",
         {
+            "list_html": mark_safe(kept["html"]),  # noqa: S308 - rendered by our template
             "page": page,
-            "filters": filters,
-            "municipality_choices": Municipality.objects.order_by("name").values_list("pk", "name"),
-            "partner_choices": partners_visible_to(request.user)
-            .order_by("name")
-            .values_list("pk", "name"),
-            "target_groups": Intervention.TargetGroup.choices,
-            "statuses": Intervention.Status.choices,
             "is_staff": staff,
-            "editable_ids": set() if staff else editable_partner_ids(request.user),
-            "search_max_length": SEARCH_MAX_LENGTH,
         },
     )
+
+
+def _digest(*values) -> str:
+    """A short key part for free text (a search) that may be long or odd."""
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
 
 
 @require_GET
 def intervention_by_municipality(request):
     """Per municipality: who does what there, and with whom. One municipality at a time,
     with an index of all municipalities and how many interventions each has."""
-    interventions = interventions_visible_to(request.user).order_by("title", "pk")
-    visible = Q() if is_staff(request.user) else Q(interventions__partner__is_active=True)
-    municipalities = Municipality.objects.order_by("name").annotate(
-        intervention_count=Count("interventions", filter=visible, distinct=True)
-    )
+    staff = is_staff(request.user)
     choice = request.GET.get("gemeente", "")
     chosen = None
-    if choice == NOWHERE:
-        shown = interventions.filter(municipalities__isnull=True)
-    else:
-        chosen = get_object_or_404(Municipality, pk=parse_id(choice)) if choice else None
-        shown = interventions.filter(municipalities=chosen) if chosen else None
-    return render(
-        request,
-        "partners/intervention_by_municipality.html",
-        {
-            "municipalities": municipalities,
+    if choice and choice != NOWHERE:
+        chosen = get_object_or_404(Municipality.objects.only("pk", "name"), pk=parse_id(choice))
+
+    def index() -> dict:
+        visible = Q() if staff else Q(interventions__partner__is_active=True)
+        municipalities = Municipality.objects.order_by("name").annotate(
+            intervention_count=Count("interventions", filter=visible, distinct=True)
+        )
+        return {
+            "municipalities": municipalities.only("pk", "name"),
             "chosen": chosen,
             "nowhere_chosen": choice == NOWHERE,
             "nowhere_key": NOWHERE,
-            "interventions": shown,
-        },
-    )
+        }
+
+    # The index is the same for every reader of one kind: kept rendered (avk.cache).
+    reader = "staff" if staff else "reader"
+    context = {
+        "chosen": chosen,
+        "index_html": cached_html(
+            "interventions_by_municipality_index",
+            INTERVENTIONS_READ,
+            "partners/includes/municipality_index.html",
+            index,
+            parts=[reader, chosen.pk if chosen else choice == NOWHERE],
+        ),
+    }
+    if chosen or choice == NOWHERE:
+        interventions = interventions_visible_to(request.user).order_by("title", "pk")
+        if chosen:
+            shown = interventions.filter(municipalities=chosen)
+        else:
+            shown = interventions.filter(municipalities__isnull=True)
+
+        def table() -> dict:
+            # Paginated: a municipality's list stays the same size as the years add up.
+            page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
+            heading = chosen.name if chosen else _("No municipality given")
+            html = render_to_string(
+                "partners/includes/intervention_table.html",
+                {
+                    "rows": intervention_rows(page.object_list, editable_ids=set()),
+                    "caption": heading,
+                },
+            )
+            return {"html": str(html), "count": page.paginator.count, "number": page.number}
+
+        kept = cached(
+            "interventions_by_municipality",
+            INTERVENTIONS_READ,
+            table,
+            parts=[
+                get_language(),
+                reader,
+                chosen.pk if chosen else NOWHERE,
+                _digest(request.GET.get("page", "")),
+            ],
+        )
+        context["table_html"] = mark_safe(kept["html"])  # noqa: S308 - our template
+        context["page"] = Paginator(range(kept["count"]), PER_PAGE).get_page(kept["number"])
+    return render(request, "partners/intervention_by_municipality.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,12 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from avk.access import is_staff, staff_required
+from avk.cache import cached_html
 from avk.forms import add_errors
 from avk.models import AuditEntry
 from partners.access import get_partner_for_user
 from partners.forms.quickscan import CriterionEditForm, CriterionForm, QuickScanForm
 from partners.models import QuickScan, QuickScanCriterion
-from partners.selectors.quickscan import overview_years, quickscan_overview
+from partners.selectors.quickscan import (
+    QUICKSCAN_OVERVIEW_READ,
+    overview_years,
+    quickscan_overview,
+)
 from partners.services.quickscan import (
     CRITERIA_GROUP,
     criterion_create,
@@ -50,14 +55,13 @@ def quickscan_overview_view(request):
     if chosen not in years:
         chosen = None
     shown_years = [chosen] if chosen else years
-    rows = quickscan_overview(years=shown_years)
-    focus_year = chosen or current
-    focus_index = shown_years.index(focus_year)
-    not_done = [row.partner for row in rows if row.cells[focus_index] is None]
-    return render(
-        request,
-        "partners/quickscan_overview.html",
-        {
+
+    def overview() -> dict:
+        rows = quickscan_overview(years=shown_years)
+        focus_year = chosen or current
+        focus_index = shown_years.index(focus_year)
+        not_done = [row for row in rows if row.cells[focus_index] is None]
+        return {
             "rows": rows,
             "years": years,
             "shown_years": shown_years,
@@ -65,8 +69,17 @@ def quickscan_overview_view(request):
             "focus_year": focus_year,
             "not_done": not_done,
             "done_count": len(rows) - len(not_done),
-        },
+        }
+
+    # The same for all staff until a partner or a scan changes (avk.cache).
+    overview_html = cached_html(
+        "quickscan_overview",
+        QUICKSCAN_OVERVIEW_READ,
+        "partners/includes/quickscan_overview.html",
+        overview,
+        parts=[chosen or "all"],
     )
+    return render(request, "partners/quickscan_overview.html", {"overview_html": overview_html})
 
 
 @staff_required

@@ -1,18 +1,30 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from avk.access import staff_required
 from avk.audit import audit_group
+from avk.cache import cached, cached_html
 from avk.forms import add_errors
 from avk.models import AuditEntry
 from partners.access import get_partner_for_user
 from partners.forms.team import ColleagueInvitationForm, ContactForm, TeamMemberForm
 from partners.models import Partner, TeamMember
 from partners.models.team import DelegationLevel
-from partners.selectors.team import annotate_team_counts, counts_of, is_complete, team_gaps
+from partners.selectors.team import (
+    TEAM_FORMS_READ,
+    TEAMS_READ,
+    annotate_team_counts,
+    counts_of,
+    is_complete,
+    team_gaps,
+)
 from partners.services.invitations import invitation_create
 from partners.services.team import (
     TeamConflict,
@@ -34,7 +46,8 @@ def team(request, pk):
     contact_form = ContactForm(
         request.POST if action == "contact" else None,
         partner=partner,
-        initial=_contact_initial(partner),
+        # A GET renders the form only when it is not kept (below): the initial values then.
+        initial=_contact_initial(partner) if request.method == "POST" else {},
     )
     try:
         if action == "add" and add_form.is_valid():
@@ -65,6 +78,20 @@ def team(request, pk):
 
     members = partner.team_members.select_related("person").order_by("role", "person__name")
     counts = counts_of(partner)
+    if request.method == "GET":
+        # The empty forms are the same for every editor of the partner until its people,
+        # delegates or team version change: kept rendered (the CSRF token stays outside).
+        forms_html = cached(
+            "team_forms",
+            TEAM_FORMS_READ,
+            lambda: (
+                _crispy(add_form),
+                _crispy(ContactForm(partner=partner, initial=_contact_initial(partner))),
+            ),
+            parts=[get_language(), partner.pk, partner.team_version],
+        )
+    else:
+        forms_html = (_crispy(add_form), _crispy(contact_form))
     return render(
         request,
         "partners/team.html",
@@ -75,8 +102,14 @@ def team(request, pk):
             "complete": is_complete(counts),
             "add_form": add_form,
             "contact_form": contact_form,
+            "add_form_html": mark_safe(forms_html[0]),  # noqa: S308 - rendered by our template
+            "contact_form_html": mark_safe(forms_html[1]),  # noqa: S308
         },
     )
+
+
+def _crispy(form) -> str:
+    return str(render_to_string("partners/includes/crispy_form.html", {"form": form}))
 
 
 def _version(request) -> int:
@@ -112,20 +145,30 @@ def _save_contact(partner, user, data):
 
 @staff_required
 def team_overview(request):
-    """Every partner's AVK team against the target composition."""
-    partners = annotate_team_counts(
-        Partner.objects.filter(is_active=True).select_related("contact_person")
+    """Every partner's AVK team against the target composition: the same for all staff,
+    so kept rendered until a partner or a team changes (avk.cache)."""
+
+    def overview() -> dict:
+        partners = annotate_team_counts(
+            Partner.objects.filter(is_active=True).only("pk", "name").order_by("name")
+        )
+        rows = []
+        for partner in partners:
+            counts = counts_of(partner)
+            rows.append(
+                {
+                    "name": partner.name,
+                    "url": reverse("partners:partner_detail", args=[partner.pk]),
+                    "gaps": team_gaps(counts),
+                    "complete": is_complete(counts),
+                }
+            )
+        return {"rows": rows, "complete_count": sum(r["complete"] for r in rows)}
+
+    overview_html = cached_html(
+        "team_overview", TEAMS_READ, "partners/includes/team_overview.html", overview
     )
-    rows = []
-    for partner in partners:
-        counts = counts_of(partner)
-        gaps = team_gaps(counts)
-        rows.append({"partner": partner, "gaps": gaps, "complete": is_complete(counts)})
-    return render(
-        request,
-        "partners/team_overview.html",
-        {"rows": rows, "complete_count": sum(r["complete"] for r in rows)},
-    )
+    return render(request, "partners/team_overview.html", {"overview_html": overview_html})
 
 
 @require_http_methods(["GET", "POST"])

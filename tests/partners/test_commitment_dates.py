@@ -77,7 +77,7 @@ def test_a_planned_change_is_not_the_package_anywhere_yet(
 ):
     client.force_login(staff)
     partner_list = reverse("partners:partner_list")
-    assert [p.name for p, _c in client.get(partner_list, {"package": "B"}).context["rows"]] == [
+    assert [row["name"] for row in client.get(partner_list, {"package": "B"}).context["rows"]] == [
         "Partner A"
     ]
     assert not client.get(partner_list, {"package": "A"}).context["rows"]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from avk.models import AuditEntry
 from partners.demo import quickscan as demo_quickscan
 from partners.models import QuickScan, QuickScanAnswer, QuickScanCriterion
+from partners.selectors.quickscan import QUICKSCAN_OVERVIEW_READ
 from partners.services.quickscan import (
     CRITERIA_GROUP,
     Answer,
@@ -21,6 +22,7 @@ from partners.services.quickscan import (
 )
 from tests.factories import PartnerFactory
 from tests.partners.factories_quickscan import CriterionFactory, QuickScanFactory
+from tests.partners.queries import page_queries
 
 YEAR = current_year()
 
@@ -424,7 +426,7 @@ def test_overview_lists_who_has_not_done_it_this_year(client_for, staff, criteri
 
     response = client_for(staff).get(reverse("partners:quickscan_overview"))
     assert response.status_code == 200
-    assert [p.name for p in response.context["not_done"]] == ["Nog niet"]
+    assert [row.partner.name for row in response.context["not_done"]] == ["Nog niet"]
     rows = {row.partner.name: row for row in response.context["rows"]}
     assert set(rows) == {"Gedaan", "Nog niet"}
     assert len(rows["Gedaan"].cells) == 5
@@ -436,12 +438,12 @@ def test_overview_lists_who_has_not_done_it_this_year(client_for, staff, criteri
     assert "3/3" in page
 
     last_year = client_for(staff).get(reverse("partners:quickscan_overview"), {"year": YEAR - 1})
-    assert [p.name for p in last_year.context["not_done"]] == ["Gedaan"]
+    assert [row.partner.name for row in last_year.context["not_done"]] == ["Gedaan"]
     assert last_year.context["shown_years"] == [YEAR - 1]
     for garbage in ("abc", "1999", "99999999999999999999999", ""):
         response = client_for(staff).get(reverse("partners:quickscan_overview"), {"year": garbage})
         assert response.status_code == 200
-        assert response.context["focus_year"] == YEAR
+        assert f"Nog niet gedaan in {YEAR}" in response.content.decode()
 
 
 def test_overview_is_for_staff_only(client_for, editor_a, outsider):
@@ -478,12 +480,12 @@ def test_overview_query_count_does_not_grow(client_for, staff):
     client = client_for(staff)
     url = reverse("partners:quickscan_overview")
     _dataset(2, 1, 2)
-    small = _count(client, url)
+    small = page_queries(client, url, QUICKSCAN_OVERVIEW_READ)
     _dataset(49, 5, 8)
     assert QuickScan.objects.count() == 2 + 49 * 5
-    large = _count(client, url)
+    large = page_queries(client, url, QUICKSCAN_OVERVIEW_READ)
     assert large == small
-    assert large <= 12
+    assert max(large) <= 12
 
 
 def test_fill_and_detail_query_counts_do_not_grow(client_for, editor_a, partner_a):
