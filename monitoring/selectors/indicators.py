@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from monitoring.charts.lines import Point, Series, TrendChart, format_value, trend_chart
 from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Target
 from monitoring.selectors.areas import references_of
-from partners.models import Partner
+from partners.models import Municipality, Partner
 
 # The rows a trend is drawn from: pages that keep a rendered trend (avk.cache) name these.
-INDICATOR_READ = [Area, Indicator, Measurement, Target]
+# A municipality holds its merger, which decides the lines of its successor's chart.
+INDICATOR_READ = [Area, Municipality, Indicator, Measurement, Target]
 # ... and the stories behind the curve (with their partners and who wrote them).
 STORY_READ = [IndicatorStory, IndicatorStory.partners.through, Partner, get_user_model()]
 
@@ -86,7 +87,9 @@ class Trend:
 
 
 def _label(area: Area, place: Area) -> str:
-    if area.successor_id == place.pk:
+    """A reference's name; a former municipality of `place` (annotated by `with_mergers`)
+    says until when."""
+    if getattr(area, "successor_area_id", None) == place.pk:
         return _("%(name)s (until %(year)s)") % {"name": area.name, "year": area.merged_in}
     return area.name
 
