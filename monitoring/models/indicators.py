@@ -262,6 +262,9 @@ class IndicatorStory(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The writer's name as it was when they saved the story: shown with the story, so a
+    # rendered story does not depend on the user rows (every login saves one).
+    written_by_name = models.CharField(_("name of the writer"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("story behind the curve")
