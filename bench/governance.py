@@ -12,36 +12,37 @@ of a ~10-page memo through the real "memo" document kind against bare WeasyPrint
 daily reminder digest to 4,000 voters through a real worker. Prints the figures and writes a
 section at the end of bench/RESULTS.md (replacing an earlier one). Needs PostgreSQL on
 127.0.0.1:5432 and Redis on 127.0.0.1:6379, like bench/run.py.
+
+Its parts live beside it: the dataset in governance_data.py, the meeting book in
+meeting_book.py, the reminder digest fan-out in digest_fanout.py and the opening mail in
+opening_mail.py. Modes: no argument (everything), `meeting-book` (only the meeting book) and
+`--opening` (only the opening mail, with the digests for comparison).
 """
 
 import datetime
 import os
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
+import digest_fanout  # noqa: E402
+import governance_data  # noqa: E402
 import meeting_book  # noqa: E402
+import opening_mail  # noqa: E402
 import run  # noqa: E402  (the shared helpers; its import sets the environment)
+from digest_fanout import FANOUT  # noqa: E402
+from governance_data import SEATS_PER_BODY, YEARS  # noqa: E402
 
 ROOT = run.ROOT
 RESULTS = run.RESULTS
 HEADING = "## Governance at 20 years: pages, memo PDF, reminder fan-out"
-OPENING_HEADING = "## Opening mail of a voting to 4,000 voters"
 COMMAND = ".tools/bin/uv run --locked python bench/governance.py"
 # AVK_BENCH_GOV_DB: another database name, so two runs on one machine do not collide.
 DB_NAME = os.environ.get("AVK_BENCH_GOV_DB", "avk_bench_gov")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 
-YEARS = 20
-MEMOS = 2000
-SEATS_PER_BODY = 15
-VOTES_PER_DECISION = 12
-FANOUT = 4000
 PDF_SECTIONS = 17
 
 os.environ.update(
@@ -51,244 +52,6 @@ os.environ.update(
         "AVK_VOTE_REMINDER_DAYS": "3,1",
     }
 )
-
-
-# --- the dataset --------------------------------------------------------------------------
-
-
-def _choice(kind: str, d: int, s: int) -> str:
-    if kind == "note":
-        return "acknowledged"
-    return ["for", "for", "for", "against", "abstain", "for", "for"][(d * 7 + s * 3) % 7]
-
-
-def build_dataset() -> dict:
-    from django.contrib.auth.hashers import make_password
-    from django.db import transaction
-    from django.utils import timezone
-
-    from avk.models import User
-    from governance.models import (
-        Body,
-        Decision,
-        Memo,
-        MemoSection,
-        ProposedDecision,
-        Seat,
-        Vote,
-        VoteRecord,
-    )
-    from governance.services.decisions import decision_result
-    from partners.models import Person
-
-    now = timezone.now()
-    today = timezone.localdate()
-    first_year = today.year - YEARS + 1
-    password = make_password("bench-password-not-used")
-    with transaction.atomic():
-        staff = User.objects.create(
-            email="staff@bench.example", full_name="Bench Staff", is_staff=True, password=password
-        )
-        voter = User.objects.create(
-            email="voter@bench.example", full_name="Bench Stemmer", password=password
-        )
-        bodies = Body.objects.bulk_create(
-            Body(kind=kind, name=name, short_name=short, mandate=run.LOREM, order=order)
-            for order, (kind, name, short) in enumerate(
-                [
-                    ("db", "Dagelijks Bestuur", "DB"),
-                    ("stuurgroep", "Stuurgroep", "SG"),
-                    ("programmateam", "Programmateam", "PT"),
-                    ("ledenraad", "Ledenraad", "LR"),
-                    ("ed_medezeggenschap", "Medezeggenschap ervaringsdeskundigen", "ED"),
-                    ("raad_van_toezicht", "Raad van Toezicht", "RvT"),
-                ],
-                start=1,
-            )
-        )
-        people = Person.objects.bulk_create(
-            Person(
-                name=f"Lid {b}-{s:02d}",
-                email=f"lid{b}.{s}@bench.example",
-                user=voter if s == 0 and b == 0 else None,  # the voter: chair of DB and SG
-            )
-            for b in range(len(bodies))
-            for s in range(SEATS_PER_BODY)
-        )
-        roles = ["chair"] + ["member"] * (SEATS_PER_BODY - 3) + ["experience_expert", "secretary"]
-        seats = Seat.objects.bulk_create(
-            Seat(
-                person=people[0 if (b, s) == (1, 0) else b * SEATS_PER_BODY + s],
-                body=body,
-                role=roles[s],
-                term_start=datetime.date(first_year, 1, 1),
-            )
-            for b, body in enumerate(bodies)
-            for s in range(SEATS_PER_BODY)
-        )
-        seats_of = {
-            body.pk: seats[b * SEATS_PER_BODY : (b + 1) * SEATS_PER_BODY]
-            for b, body in enumerate(bodies)
-        }
-        voting_count = SEATS_PER_BODY - 1  # all but the secretary
-        quorum = voting_count // 2 + 1
-
-        # 2,000 memos over 20 years; per body the last 2 in voting, the one before a draft.
-        span = (today - datetime.date(first_year, 1, 1)).days - 20
-        memos = []
-        for i in range(MEMOS):
-            body = bodies[i % len(bodies)]
-            memo_date = datetime.date(first_year, 1, 1) + datetime.timedelta(days=span * i // MEMOS)
-            memos.append(
-                Memo(
-                    body=body,
-                    title=f"Memo {i + 1}: {run.TARGET_GROUPS[i % 6]} en middelen",
-                    author="Saskia Duursma (projectleider)",
-                    memo_date=memo_date,
-                    introduction=run.LOREM * 2,
-                    created_by=staff,
-                )
-            )
-        last = len(memos) - len(bodies) * 3
-        for i, memo in enumerate(memos):
-            opens = timezone.make_aware(
-                datetime.datetime.combine(memo.memo_date, datetime.time(10, 0))
-            )
-            if i >= last + len(bodies) * 2:
-                memo.status = Memo.Status.DRAFT
-                memo.memo_date = today
-            elif i >= last:
-                memo.status = Memo.Status.VOTING
-                memo.memo_date = today - datetime.timedelta(days=2)
-                memo.submitted_at = memo.voting_opens_at = now - datetime.timedelta(days=2)
-                memo.voting_deadline = now + datetime.timedelta(days=10)
-            else:
-                memo.status = Memo.Status.DECIDED
-                memo.submitted_at = memo.voting_opens_at = opens
-                memo.voting_deadline = memo.closed_at = opens + datetime.timedelta(days=14)
-                memo.voting_seats = voting_count
-                memo.quorum = quorum
-        memos = Memo.objects.bulk_create(memos)
-
-        MemoSection.objects.bulk_create(
-            (
-                MemoSection(
-                    memo=memo,
-                    order=k,
-                    title=f"Thema {k + 1}: theorie en inhoudelijke keuzes",
-                    text=run.LOREM * 3,
-                    inputs="\n".join(f"Inbreng {k + 1}.{n}: {run.LOREM[:90]}" for n in range(4)),
-                    summary="\n".join(
-                        f"Samengevat {k + 1}.{n}: {run.LOREM[:70]}" for n in range(2)
-                    ),
-                )
-                for memo in memos
-                for k in range(3)
-            ),
-            batch_size=2000,
-        )
-        decisions = []
-        for i, memo in enumerate(memos):
-            for k in range(3 if i % 2 == 0 else 2):
-                decisions.append(
-                    ProposedDecision(
-                        memo=memo,
-                        order=k,
-                        kind="note" if k == 0 else "approve",
-                        text=f"voorstel {i + 1}.{k + 1}: {run.LOREM[:120]}",
-                    )
-                )
-        decisions = ProposedDecision.objects.bulk_create(decisions, batch_size=2000)
-
-        votes = []
-        draft_decisions = sum(1 for d in decisions if d.memo.status == Memo.Status.DRAFT)
-        extra_votes = draft_decisions * VOTES_PER_DECISION
-        for d, decision in enumerate(decisions):
-            memo = decision.memo
-            if memo.status == Memo.Status.DRAFT:
-                continue
-            # In an open voting the voter (seat 0) has not voted yet: their page lists it.
-            voters = range(1, VOTES_PER_DECISION + 1) if memo.status == "voting" else range(12)
-            if memo.status == Memo.Status.DECIDED and extra_votes > 0:
-                # Drafts have no votes: a 13th vote on some decided decisions makes up for them.
-                voters = range(13)
-                extra_votes -= 1
-            counts = {"for": 0, "against": 0, "abstain": 0, "acknowledged": 0}
-            for s in voters:
-                choice = _choice(decision.kind, d, s)
-                counts[choice] += 1
-                votes.append(Vote(decision=decision, seat=seats_of[memo.body_id][s], choice=choice))
-            if memo.status == Memo.Status.DECIDED:
-                decision.votes_for = counts["for"]
-                decision.votes_against = counts["against"]
-                decision.votes_abstain = counts["abstain"]
-                decision.acknowledgements = counts["acknowledged"]
-                decision.result = decision_result(
-                    kind=decision.kind,
-                    votes_for=counts["for"],
-                    votes_against=counts["against"],
-                    votes_abstain=counts["abstain"],
-                    quorum=quorum,
-                    majority="simple",
-                )
-        votes = Vote.objects.bulk_create(votes, batch_size=5000)
-        VoteRecord.objects.bulk_create(
-            (VoteRecord(vote=v, choice=v.choice) for v in votes), batch_size=5000
-        )
-        ProposedDecision.objects.bulk_update(
-            [d for d in decisions if d.result],
-            ["votes_for", "votes_against", "votes_abstain", "acknowledgements", "result"],
-            batch_size=2000,
-        )
-        sequence = {}
-        listed = []
-        for decision in decisions:
-            if decision.result not in ("adopted", "noted"):
-                continue
-            memo = decision.memo
-            decided_on = timezone.localtime(memo.closed_at).date()
-            body = next(b for b in bodies if b.pk == memo.body_id)
-            n = sequence[(body.pk, decided_on.year)] = (
-                sequence.get((body.pk, decided_on.year), 0) + 1
-            )
-            listed.append(
-                Decision(
-                    body=body,
-                    year=decided_on.year,
-                    sequence=n,
-                    number=f"{body.short_name.upper()}-{decided_on.year}-{n:03d}",
-                    proposed_decision=decision,
-                    decided_on=decided_on,
-                    result=decision.result,
-                    text=decision.text,
-                )
-            )
-        Decision.objects.bulk_create(listed, batch_size=2000)
-
-    db = bodies[0]
-    decided = (
-        Memo.objects.filter(body=db, status=Memo.Status.DECIDED).order_by("-memo_date").first()
-    )
-    open_memo = Memo.objects.filter(body=db, status=Memo.Status.VOTING).order_by("pk").first()
-    counts = {
-        "memos": Memo.objects.count(),
-        "sections": MemoSection.objects.count(),
-        "proposed_decisions": ProposedDecision.objects.count(),
-        "votes": Vote.objects.count(),
-        "vote_records": VoteRecord.objects.count(),
-        "decision_list": Decision.objects.count(),
-        "bodies": Body.objects.count(),
-        "seats": Seat.objects.count(),
-        "years": f"{first_year}-{today.year}",
-    }
-    return {
-        "staff": staff,
-        "voter": voter,
-        "db": db,
-        "decided": decided,
-        "open": open_memo,
-        "counts": counts,
-    }
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -438,205 +201,6 @@ def measure_memo_pdf(data: dict) -> dict:
     }
 
 
-# --- the reminder fan-out -----------------------------------------------------------------
-
-
-def build_fanout() -> dict:
-    """4,000 voters of one body with a login each, and a memo whose deadline is tomorrow."""
-    from django.contrib.auth.hashers import make_password
-    from django.db import transaction
-    from django.utils import timezone
-
-    from avk.models import User
-    from governance.models import Body, Memo, ProposedDecision, Seat
-    from partners.models import Person
-
-    now = timezone.now()
-    password = make_password("bench-password-not-used")
-    with transaction.atomic():
-        body = Body.objects.create(kind="ledenraad", name="Ledenraad (groot)", short_name="LRG")
-        users = User.objects.bulk_create(
-            (
-                User(
-                    email=f"stemmer{i:04d}@bench.example",
-                    full_name=f"Stemmer {i:04d}",
-                    language="nl" if i % 5 else "en",
-                    password=password,
-                )
-                for i in range(FANOUT)
-            ),
-            batch_size=1000,
-        )
-        people = Person.objects.bulk_create(
-            (Person(name=u.full_name, email=u.email, user=u) for u in users), batch_size=1000
-        )
-        Seat.objects.bulk_create(
-            (
-                Seat(person=p, body=body, role="member", term_start=datetime.date(2020, 1, 1))
-                for p in people
-            ),
-            batch_size=1000,
-        )
-        deadline = timezone.localtime(now).replace(
-            hour=17, minute=0, second=0, microsecond=0
-        ) + datetime.timedelta(days=1)
-        memo = Memo.objects.create(
-            body=body,
-            title="Jaarplan 2027 van de alliantie",
-            author="Saskia Duursma (projectleider)",
-            memo_date=timezone.localdate(),
-            status=Memo.Status.VOTING,
-            submitted_at=now - datetime.timedelta(days=6),
-            voting_opens_at=now - datetime.timedelta(days=6),
-            voting_deadline=deadline,
-        )
-        ProposedDecision.objects.bulk_create(
-            ProposedDecision(memo=memo, order=k, kind=kind, text=f"voorstel {k + 1}")
-            for k, kind in enumerate(["note", "approve", "approve"])
-        )
-    return {"body": body, "memo": memo}
-
-
-class _Worker:
-    """One real worker (bench/run.py) on a queue of its own, ready before the clock starts."""
-
-    def __enter__(self):
-        self.queue = f"avk-bench-gov-{uuid.uuid4().hex[:8]}"
-        self.log = Path(tempfile.gettempdir()) / f"{self.queue}.log"
-        self.process = run.start_worker(
-            queue=self.queue, worker_log=self.log, database_url=DATABASE_URL
-        )
-        self.previous = run._set_producer(
-            task_always_eager=False, broker_url=run.BROKER_URL, task_default_queue=self.queue
-        )
-        deadline = time.monotonic() + 60
-        while "ready." not in self.log.read_text(errors="replace"):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("worker did not start:\n" + self.log.read_text()[-3000:])
-            time.sleep(0.2)
-        return self
-
-    def wait_until_sent(self, rows, count: int) -> None:
-        from avk.models import OutgoingMail
-
-        deadline = time.monotonic() + 180
-        while rows.filter(status=OutgoingMail.Status.SENT).count() < count:
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
-
-    def __exit__(self, *exc):
-        run._set_producer(**self.previous)
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.unlink(missing_ok=True)
-
-
-def _counts(rows, expected: int) -> dict:
-    from django.db.models import Q
-
-    from avk.models import OutgoingMail
-
-    sent = rows.filter(status=OutgoingMail.Status.SENT)
-    return {
-        "rows": rows.count(),
-        "sent": sent.count(),
-        "sent_once": sent.filter(attempts=1).count(),
-        "not_once": rows.filter(~Q(attempts=1)).count(),
-        "expected": expected,
-    }
-
-
-def _verdict(result: dict) -> dict:
-    n = result["expected"]
-    result["per_second"] = result["sent"] / result["elapsed_s"] if result["elapsed_s"] else 0.0
-    result["pass"] = (
-        result["rows"] == n
-        and result["sent"] == n
-        and result["sent_once"] == n
-        and result["not_once"] == 0
-        and result["again"] == 0
-        and result["elapsed_s"] < run.MAIL_SECONDS
-    )
-    return result
-
-
-def measure_fanout() -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from avk.emails import BATCH_SIZE
-    from avk.models import OutgoingMail
-    from governance.services import reminders
-
-    digests = OutgoingMail.objects.filter(template=reminders.TEMPLATE)
-    with _Worker() as worker:
-        start = time.perf_counter()
-        with CaptureQueriesContext(connection) as queries:
-            queued = reminders.reminder_digests_send()
-        queued_s = time.perf_counter() - start
-        worker.wait_until_sent(digests, FANOUT)
-        elapsed = time.perf_counter() - start
-        # The same day again (a second beat run, a retried task): nothing new.
-        again = reminders.reminder_digests_send()
-        time.sleep(2)
-        counts = _counts(digests, FANOUT)
-    return _verdict(
-        {
-            "count": FANOUT,
-            "batch": BATCH_SIZE,
-            "queued": queued,
-            "build_queries": len(queries),
-            "queued_s": queued_s,
-            "elapsed_s": elapsed,
-            "again": again,
-            **counts,
-        }
-    )
-
-
-def measure_opening(body) -> dict:
-    """The opening mail to the 4,000 voters: beat opens a scheduled voting, the worker
-    runs the opening task (builds and queues the mails) and sends them in batches."""
-    from django.utils import timezone
-
-    from avk.models import OutgoingMail
-    from governance.models import Memo, ProposedDecision
-    from governance.services import voting, voting_mail
-
-    now = timezone.now()
-    memo = Memo.objects.create(
-        body=body,
-        title="Meerjarenbegroting 2027-2030",
-        author="Saskia Duursma (projectleider)",
-        memo_date=timezone.localdate(),
-        status=Memo.Status.SUBMITTED,
-        submitted_at=now,
-        voting_opens_at=now,
-        voting_deadline=now + datetime.timedelta(days=14),
-    )
-    ProposedDecision.objects.bulk_create(
-        ProposedDecision(memo=memo, order=k, kind="approve", text=f"voorstel {k + 1}")
-        for k in range(3)
-    )
-    rows = OutgoingMail.objects.filter(template=voting_mail.TEMPLATE)
-    with _Worker() as worker:
-        start = time.perf_counter()
-        opened = voting.voting_open_due()  # what beat's governance.voting_advance runs
-        worker.wait_until_sent(rows, FANOUT)
-        elapsed = time.perf_counter() - start
-        # The task again (a retry) and beat's safety net: nothing new.
-        again = voting_mail.voters_notify(memo_id=memo.pk)
-        again += voting_mail.voters_notify_missed(now=now + datetime.timedelta(minutes=5))
-        time.sleep(2)
-        counts = _counts(rows, FANOUT)
-    return _verdict({"opened": opened, "elapsed_s": elapsed, "again": again, **counts})
-
-
 # --- report -------------------------------------------------------------------------------
 
 
@@ -694,74 +258,8 @@ def section(data, facts, pages, pdf, mail, duration) -> str:
         f"{pdf['ours']:.3f} | {pdf['bare']:.3f} | {pdf['ratio']:.2f}x | "
         f"{pdf['ours_bytes']:,} / {pdf['bare_bytes']:,} | {verdict(pdf['pass'])} |",
     ]
-    lines += [
-        "",
-        "### Reminder digest fan-out through a real Celery worker",
-        "",
-        f"{mail['count']:,} voters of one body, each with a login (one in five in English), "
-        "and a memo whose deadline is tomorrow. The clock starts at "
-        "`governance.reminders.reminder_digests_send()` (what the beat task "
-        "`governance.reminder_digests` runs): it builds every digest in "
-        f"{mail['build_queries']} SQL queries, bulk-inserts the `OutgoingMail` rows (key "
-        "`governance-digest:<user>:<date>`) and enqueues one `mail_deliver_batch` task per "
-        f"{mail['batch']} rows; one worker `celery -A avk worker --pool=prefork "
-        "--concurrency=2`, ready before the clock starts, renders each digest in the "
-        "recipient's language and sends each batch over one connection. The clock stops when "
-        "every row is `sent`. Then the same day's run again: it must queue nothing. Bar: "
-        f"< {run.MAIL_SECONDS:.0f} s, each mail sent exactly once.",
-        "",
-        "| digests | build + queue s | until all sent s | mails/s | rows | sent | "
-        "sent with attempts == 1 | rows with attempts != 1 | second run queued | verdict |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-        f"| {mail['queued']:,} | {mail['queued_s']:.1f} | {mail['elapsed_s']:.1f} | "
-        f"{mail['per_second']:.0f} | {mail['rows']:,} | {mail['sent']:,} | "
-        f"{mail['sent_once']:,} | {mail['not_once']} | {mail['again']} | "
-        f"{verdict(mail['pass'])} |",
-        "",
-    ]
+    lines += digest_fanout.section(mail)
     return "\n".join(lines)
-
-
-def opening_section(r: dict, facts: dict) -> str:
-    return "\n".join(
-        [
-            OPENING_HEADING,
-            "",
-            f"Command: `{COMMAND} [--opening]` ({datetime.datetime.now():%Y-%m-%d %H:%M} local "
-            "time). Machine: "
-            + ", ".join(f"{k} {v}" for k, v in facts.items())
-            + f". Load average (1 min) at the end: {os.getloadavg()[0]:.2f}.",
-            "",
-            f"{r['expected']:,} voters of one body, each with a login (one in five in English), "
-            "and a memo whose scheduled opening has come. The clock starts at "
-            "`governance.services.voting.voting_open_due()` (what beat's "
-            "`governance.voting_advance` runs): it opens the voting and, after the commit, "
-            "queues the task `governance.voters_notify`; the real worker (`--pool=prefork "
-            "--concurrency=2`) runs it (one mail per voter with the memo, its decisions, the "
-            "deadline, the link and an .ics attachment, bulk-inserted under the key "
-            "`vote-opened:<memo>:<user>`) and sends them, one `mail_deliver_batch` per 100. "
-            "The clock stops when every row is `sent`. Then the task again and beat's safety "
-            f"net: they must queue nothing. Bar: < {run.MAIL_SECONDS:.0f} s, each mail once.",
-            "",
-            "| opening mails | until all sent s | mails/s | rows | sent | "
-            "sent with attempts == 1 | rows with attempts != 1 | queued again | verdict |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-            f"| {r['expected']:,} | {r['elapsed_s']:.1f} | {r['per_second']:.0f} | "
-            f"{r['rows']:,} | {r['sent']:,} | {r['sent_once']:,} | {r['not_once']} | "
-            f"{r['again']} | {run.verdict(r['pass'])} |",
-            "",
-            *(
-                [
-                    f"For comparison, the daily reminder digest to the same {r['expected']:,} "
-                    f"voters (no attachment) in the same run: all sent after "
-                    f"{r['digest_s']:.1f} s.",
-                    "",
-                ]
-                if "digest_s" in r
-                else []
-            ),
-        ]
-    )
 
 
 def write_results(text: str, heading: str = HEADING) -> None:
@@ -786,7 +284,7 @@ def main() -> None:
 
     run.log("Building 20 years of governance ...")
     t = time.perf_counter()
-    data = build_dataset()
+    data = governance_data.build_dataset()
     data["load_start"] = load_start
     run.log(f"  {data['counts']} in {time.perf_counter() - t:.1f} s")
 
@@ -809,8 +307,8 @@ def main() -> None:
     book = _meeting_book()
 
     run.log(f"Reminder digests to {FANOUT} voters through a real worker ...")
-    fanout = build_fanout()
-    mail = measure_fanout()
+    fanout = digest_fanout.build_fanout()
+    mail = digest_fanout.measure_fanout(DATABASE_URL)
     run.log(
         f"  built and queued {mail['queued']} in {mail['queued_s']:.1f} s "
         f"({mail['build_queries']} queries), all sent after {mail['elapsed_s']:.1f} s "
@@ -818,13 +316,13 @@ def main() -> None:
         f"second run queued {mail['again']})  {run.verdict(mail['pass'])}"
     )
 
-    opening = _run_opening(fanout["body"])
+    opening = opening_mail.run_opening(fanout["body"], DATABASE_URL)
 
     facts = run.machine_facts()
     duration = time.perf_counter() - t0
     write_results(section(data, facts, pages, pdf, mail, duration))
     write_results(meeting_book.section(book, COMMAND), meeting_book.HEADING)
-    write_results(opening_section(opening, facts), heading=OPENING_HEADING)
+    write_results(opening_mail.section(opening, facts, COMMAND), opening_mail.HEADING)
     run.log(f"Wrote the sections to {RESULTS.relative_to(ROOT)} ({duration:.0f} s in all).")
 
 
@@ -837,17 +335,6 @@ def _meeting_book() -> dict:
         f"  {run.verdict(book['pass'])}"
     )
     return book
-
-
-def _run_opening(body) -> dict:
-    run.log(f"Opening mail to {FANOUT} voters through a real worker ...")
-    opening = measure_opening(body)
-    run.log(
-        f"  opened {opening['opened']}, all sent after {opening['elapsed_s']:.1f} s "
-        f"({opening['sent']} sent, {opening['sent_once']} once, {opening['not_once']} not "
-        f"once, again queued {opening['again']})  {run.verdict(opening['pass'])}"
-    )
-    return opening
 
 
 def main_meeting_book() -> None:
@@ -871,13 +358,13 @@ def main_opening() -> None:
 
     django.setup()
     run.migrate()
-    body = build_fanout()["body"]
+    body = digest_fanout.build_fanout()["body"]
     # The digest fan-out to the same voters first, for a figure of the same machine load.
-    digest = measure_fanout()
+    digest = digest_fanout.measure_fanout(DATABASE_URL)
     run.log(f"  digests for comparison: all sent after {digest['elapsed_s']:.1f} s")
-    opening = _run_opening(body)
+    opening = opening_mail.run_opening(body, DATABASE_URL)
     opening["digest_s"] = digest["elapsed_s"]
-    write_results(opening_section(opening, run.machine_facts()), heading=OPENING_HEADING)
+    write_results(opening_mail.section(opening, run.machine_facts(), COMMAND), opening_mail.HEADING)
 
 
 if __name__ == "__main__":

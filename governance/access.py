@@ -147,14 +147,14 @@ class VotingRight:
 
 
 def substitutions_of(body: Body, on: datetime.date | None = None) -> list[Substitution]:
-    """The substitutions of `body` that hold today (substitute, seat and seat-holder
-    loaded): one query, none when the body's rules let no seat be represented."""
+    """The substitutions of `body` that hold today (substitute with their user, seat and
+    seat-holder loaded): one query, none when the body's rules let no seat be represented."""
     if not body.substitutes_allowed:
         return []
     return list(
         Substitution.objects.on(on or timezone.localdate())
         .filter(seat__body=body)
-        .select_related("substitute", "seat__person")
+        .select_related("substitute__user", "seat__person")
         .order_by("seat__person__name", "pk")
     )
 

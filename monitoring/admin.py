@@ -50,11 +50,12 @@ class SpotlightAdmin(admin.ModelAdmin):
 
 @admin.register(Area)
 class AreaAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "province", "successor", "merged_in"]
+    # A merger is kept on the municipality (partners' admin), not on its area.
+    list_display = ["code", "name", "kind", "province", "municipality"]
     list_filter = ["kind"]
-    list_select_related = ["province", "successor"]
+    list_select_related = ["province", "municipality"]
     search_fields = ["code", "name"]
-    raw_id_fields = ["municipality", "successor"]
+    raw_id_fields = ["municipality"]
     filter_horizontal = ["members"]
 
 

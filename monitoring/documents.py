@@ -1,15 +1,17 @@
 """The monitoring documents the PDF pipeline can make: the yearly AVK-monitor."""
 
-import datetime
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.documents import DocumentKind
 from monitoring.access import public_experiences
 from monitoring.models import PROGRAMME_START_YEAR
-from monitoring.selectors.monitor import monitor_indicators, monitor_progress, monitor_spotlights
-from monitoring.selectors.results import plan_progress
+from monitoring.selectors.monitor import (
+    monitor_indicators,
+    monitor_progress,
+    monitor_progress_chart,
+    monitor_spotlights,
+)
 
 
 def _year(subject: str) -> int | None:
@@ -24,13 +26,13 @@ def monitor_context(subject: str) -> dict:
     year = _year(subject)
     today = timezone.localdate()
     stories = list(public_experiences(today).select_related("municipality", "partner"))
-    _plans, progress_chart = plan_progress(min(datetime.date(year, 12, 31), today))
+    plans = monitor_progress(year, today)
     return {
         "title": _("AVK-monitor %(year)s") % {"year": year},
         "year": year,
         "indicators": monitor_indicators(year),
-        "plans": monitor_progress(year),
-        "progress_chart": progress_chart,
+        "plans": plans,
+        "progress_chart": monitor_progress_chart(plans),
         "spotlights": monitor_spotlights(year, [story.pk for story in stories]),
         "stories": stories,
         "generated_on": today,

@@ -13,7 +13,8 @@ from avk.audit import audit_group, audit_record
 from avk.emails import mail_queue_many
 from avk.links import absolute_reverse
 from governance.access import may_draft_minutes
-from governance.models import AgendaItem, Attendance, Meeting, Minutes, MinutesItem, Seat
+from governance.models import AgendaItem, Attendance, Meeting, Minutes, MinutesItem
+from governance.selectors.bodies import seat_users
 from governance.selectors.minutes import members_at, next_meeting, previous_meeting
 
 MAIL_TEMPLATE = "minutes_circulated"
@@ -139,13 +140,7 @@ def adoption_item_add(*, meeting: Meeting, user) -> AgendaItem | None:
 
 def members_with_login(meeting: Meeting) -> list:
     """The users of the current seats of the meeting's body (any role), each once."""
-    seats = (
-        Seat.objects.current()
-        .filter(body_id=meeting.body_id, person__user__isnull=False)
-        .select_related("person__user")
-    )
-    users = {seat.person.user_id: seat.person.user for seat in seats}
-    return [user for user in users.values() if user.email and user.is_active]
+    return [member.user for member in seat_users([meeting.body_id])[meeting.body_id]]
 
 
 def minutes_circulate(*, meeting: Meeting, user) -> Minutes:

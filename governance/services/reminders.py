@@ -43,8 +43,8 @@ from django.utils import formats, timezone, translation
 from avk.emails import mail_queue_many
 from avk.links import absolute_reverse
 from avk.models import OutgoingMail
-from governance.access import first_voting_seat
-from governance.models import ActionItem, ConflictOfInterest, Memo, Seat, Substitution, Vote
+from governance.models import ActionItem, ConflictOfInterest, Memo, Seat, Vote
+from governance.selectors.bodies import seat_users
 
 TEMPLATE = "governance_digest"
 KEY_PREFIX = "governance-digest:"
@@ -125,23 +125,15 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
     by_body = defaultdict(list)
     for memo in memos:
         by_body[memo.body_id].append(memo)
-    seats = (
-        Seat.objects.current(today)
-        .filter(body_id__in=by_body, person__user__isnull=False, person__user__is_active=True)
-        .exclude(person__user__email="")
-        .select_related("person__user", "body")
-        .order_by("id")
-    )
-    voting_seats = defaultdict(list)
-    for seat in seats:
-        if seat.is_voting:
-            voting_seats[(seat.person.user_id, seat.body_id)].append(seat)
-    # Per user and body, the seat their vote counts for.
-    seat_of: dict[tuple[int, int], Seat] = {
-        key: first_voting_seat(group) for key, group in voting_seats.items()
-    }
-    person_of = {key: seat.person for key, seat in seat_of.items()}
-    _stand_in(seat_of, person_of, today, by_body)
+    # Per user and body, the seat their vote counts for and who they vote as (the
+    # seat-holder, or the substitute who holds the seat now): the seat-holders first, by
+    # seat, then the substitutes, the order their reminders are listed in.
+    voters = [v for by_user in seat_users(by_body, on=today, voting=True).values() for v in by_user]
+    seat_of: dict[tuple[int, int], Seat] = {}
+    person_of = {}
+    for voter in sorted(voters, key=lambda v: (v.person.pk != v.seat.person_id, v.seat.pk)):
+        seat_of[(voter.user.pk, voter.seat.body_id)] = voter.seat
+        person_of[(voter.user.pk, voter.seat.body_id)] = voter.person
     cast = defaultdict(int)
     for seat_id, memo_id in Vote.objects.filter(
         decision__memo__in=memos, seat_id__in=[s.pk for s in seat_of.values()]
@@ -175,36 +167,6 @@ def _vote_items(now, today, reminder_days) -> dict[int, list[tuple[str, dict, Me
             }
             items[user_pk].append((f"vote:{memo.pk}:{stage}", item, person))
     return items
-
-
-def _stand_in(seat_of: dict, person_of: dict, today, bodies) -> None:
-    """Hand each seat a substitute holds today to the substitute: the seat-holder is not
-    reminded for it, the substitute is (one query)."""
-    substitutions = (
-        Substitution.objects.on(today)
-        .filter(
-            seat__body_id__in=bodies,
-            substitute__user__isnull=False,
-            substitute__user__is_active=True,
-        )
-        .select_related("substitute__user", "seat__person", "seat__body")
-        .order_by("seat_id", "pk")
-    )
-    substitutions = [
-        s
-        for s in substitutions
-        if s.seat.is_voting
-        and s.seat.term_start <= today
-        and (s.seat.term_end is None or s.seat.term_end >= today)
-    ]
-    held = {s.seat_id for s in substitutions}
-    for key in [key for key, seat in seat_of.items() if seat.pk in held]:
-        del seat_of[key], person_of[key]
-    for substitution in substitutions:
-        key = (substitution.substitute.user_id, substitution.seat.body_id)
-        if key not in seat_of and substitution.substitute.user.email:
-            seat_of[key] = substitution.seat
-            person_of[key] = substitution.substitute
 
 
 def _action_items(today, soon_days) -> dict[int, list[tuple[str, dict, object]]]:

@@ -20,8 +20,8 @@ from django.utils import formats, timezone, translation
 from avk.emails import ATTACHMENTS, mail_queue_many
 from avk.links import absolute_reverse
 from avk.models import OutgoingMail
-from governance.access import substitutions_of
-from governance.models import Memo, Seat
+from governance.models import Memo
+from governance.selectors.bodies import seat_users
 from governance.selectors.calendar import deadline_calendar
 
 TEMPLATE = "vote_opened"
@@ -35,23 +35,10 @@ QUEUE_SLICE = 500
 
 def _voters(memo: Memo, today) -> list:
     """The users who vote for a current voting seat of the memo's body today: the
-    seat-holder, or the substitute who holds the seat now (governance.access). Each once."""
-    seats = (
-        Seat.objects.current(today)
-        .filter(body=memo.body)
-        .select_related("person__user", "body")
-        .order_by("person__user_id", "id")
-    )
-    standing_in = {s.seat_id: s.substitute for s in substitutions_of(memo.body, today)}
-    users = {}
-    for seat in seats:
-        if not seat.is_voting:
-            continue
-        person = standing_in.get(seat.pk, seat.person)
-        user = person.user
-        if user is not None and user.is_active and user.email:
-            users.setdefault(user.pk, (user, person.name))
-    return list(users.values())
+    seat-holder, or the substitute who holds the seat now (governance.access). Each once,
+    with the name of the person they vote as. Two queries."""
+    voters = seat_users([memo.body_id], on=today, voting=True)[memo.body_id]
+    return [(voter.user, voter.person.name) for voter in voters]
 
 
 def voters_notify(*, memo_id: int, now: datetime.datetime | None = None) -> int:

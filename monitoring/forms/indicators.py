@@ -44,7 +44,7 @@ class AreaCodeField(forms.CharField):
 
     def clean(self, value):
         code = "".join(super().clean(value).split()).upper()
-        area = Area.objects.filter(code=code).first()
+        area = Area.objects.filter(code=code).select_related("municipality").first()
         if area is None:
             raise forms.ValidationError(
                 _("The CBS code %(code)s is unknown in the portal. Check the code."),

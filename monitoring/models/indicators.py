@@ -37,8 +37,10 @@ class Visibility(models.TextChoices):
 
 class Area(models.Model):
     """Where a measurement is about: a municipality (its CBS code), the Veenkoloniën region,
-    a province or the Netherlands. A municipality that merged points at its successor, so a
-    series runs on across the merger."""
+    a province or the Netherlands. A merger is kept in one place, on the municipality
+    (partners.Municipality.successor and merged_in): the area of a municipality that merged
+    reads it from there (monitoring.selectors.areas.with_mergers), so a series runs on across
+    the merger. Provinces and the region do not merge."""
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
@@ -73,26 +75,11 @@ class Area(models.Model):
         blank=True,
         related_name="regions",
     )
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="predecessors",
-    )
-    merged_in = models.PositiveSmallIntegerField(_("merged in"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["kind", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(successor__isnull=True) | Q(merged_in__isnull=False),
-                name="area_merger_has_year",
-            ),
-        ]
 
     def __str__(self):
         return self.name
@@ -205,7 +192,8 @@ class Measurement(TimeStampedModel):
             and not 0 <= self.value <= 100
         ):
             errors["value"] = _("A percentage is a number from 0 up to 100.")
-        merged_in = self.area.merged_in if self.area_id and self.area.successor_id else None
+        municipality = self.area.municipality if self.area_id else None
+        merged_in = municipality.merged_in if municipality and municipality.successor_id else None
         if merged_in and self.year and self.year >= merged_in:
             errors["year"] = _(
                 "%(name)s merged in %(merged)s: enter values from %(merged)s on under "
@@ -274,6 +262,9 @@ class IndicatorStory(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The writer's name as it was when they saved the story: shown with the story, so a
+    # rendered story does not depend on the user rows (every login saves one).
+    written_by_name = models.CharField(_("name of the writer"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("story behind the curve")

@@ -4,7 +4,7 @@ place is compared with (its references). Reads only."""
 import re
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from monitoring.models import Area
 
@@ -24,6 +24,16 @@ REGION_MEMBERS = (
     "GM1681",  # Borger-Odoorn
     "GM0114",  # Emmen
 )
+
+
+def with_mergers(areas):
+    """`areas` annotated with their merger as their municipality records it (the one place
+    a merger is kept): `successor_area_id`, the area of the municipality it merged into, and
+    `merged_in`, the year; both None for an area that did not merge. Same query."""
+    return areas.annotate(
+        successor_area_id=F("municipality__successor__area"),
+        merged_in=F("municipality__merged_in"),
+    )
 
 
 def default_area() -> Area | None:
@@ -52,7 +62,7 @@ def place_choices(chosen: Area | None) -> list[Area]:
     region = default_area()
     places = []
     if region is not None:
-        places = [region, *region.members.filter(successor=None).order_by("name")]
+        places = [region, *region.members.filter(municipality__successor=None).order_by("name")]
     if chosen is not None and chosen not in places:
         places.append(chosen)
     return places
@@ -72,8 +82,12 @@ def references_by_place(areas: list[Area]) -> dict[int, list[Area]]:
                 member_provinces[region_id].add(province_id)
                 province_ids.add(province_id)
     others = list(
-        Area.objects.filter(
-            Q(pk__in=province_ids) | Q(code=NETHERLANDS[0]) | Q(successor__in=[a.pk for a in areas])
+        with_mergers(
+            Area.objects.filter(
+                Q(pk__in=province_ids)
+                | Q(code=NETHERLANDS[0])
+                | Q(municipality__successor__area__in=[a.pk for a in areas])
+            )
         ).order_by("merged_in", "name")
     )
     netherlands = [a for a in others if a.code == NETHERLANDS[0]]
@@ -81,7 +95,7 @@ def references_by_place(areas: list[Area]) -> dict[int, list[Area]]:
     for area in areas:
         provinces = {area.province_id} if area.province_id else member_provinces[area.pk]
         references[area.pk] = (
-            [a for a in others if a.successor_id == area.pk]
+            [a for a in others if a.successor_area_id == area.pk]
             + sorted((a for a in others if a.pk in provinces), key=lambda a: a.name)
             + [a for a in netherlands if a.pk != area.pk]
         )

@@ -62,7 +62,8 @@ def parse_year(text: str) -> int | None:
 def validate_rows(rows: list[dict], headers: dict[str, str]) -> list[RowResult]:
     """Check each row against the database as it is now. Three queries for any file."""
     indicators = {name_key(i.name): i for i in Indicator.objects.all()}
-    areas = {a.code: a for a in Area.objects.all()}
+    # With the municipality: a value's check reads the merger from there.
+    areas = {a.code: a for a in Area.objects.select_related("municipality")}
     column = headers.get
     parsed = []
     for row in rows:

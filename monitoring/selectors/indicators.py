@@ -11,18 +11,19 @@ side.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from monitoring.charts.lines import Point, Series, TrendChart, format_value, trend_chart
 from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Target
 from monitoring.selectors.areas import references_of
-from partners.models import Partner
+from partners.models import Municipality, Partner
 
 # The rows a trend is drawn from: pages that keep a rendered trend (avk.cache) name these.
-INDICATOR_READ = [Area, Indicator, Measurement, Target]
-# ... and the stories behind the curve (with their partners and who wrote them).
-STORY_READ = [IndicatorStory, IndicatorStory.partners.through, Partner, get_user_model()]
+# A municipality holds its merger, which decides the lines of its successor's chart.
+INDICATOR_READ = [Area, Municipality, Indicator, Measurement, Target]
+# ... and the stories behind the curve with their partners. A story keeps its writer's name,
+# so the users (whose rows every login saves) are not among them.
+STORY_READ = [IndicatorStory, IndicatorStory.partners.through, Partner]
 
 
 @dataclass
@@ -86,7 +87,9 @@ class Trend:
 
 
 def _label(area: Area, place: Area) -> str:
-    if area.successor_id == place.pk:
+    """A reference's name; a former municipality of `place` (annotated by `with_mergers`)
+    says until when."""
+    if getattr(area, "successor_area_id", None) == place.pk:
         return _("%(name)s (until %(year)s)") % {"name": area.name, "year": area.merged_in}
     return area.name
 
@@ -129,11 +132,7 @@ def indicator_trend(indicator: Indicator, area: Area) -> Trend:
 
 def stories_of(indicator: Indicator) -> list[IndicatorStory]:
     """The stories behind the curve, newest first, with their partners. Two queries."""
-    return list(
-        indicator.stories.order_by("-year")
-        .select_related("written_by")
-        .prefetch_related("partners")
-    )
+    return list(indicator.stories.order_by("-year").prefetch_related("partners"))
 
 
 def effort_links_of(indicator: Indicator):
@@ -150,7 +149,6 @@ def stories_by_indicator(indicators: list[Indicator]) -> dict[int, list[Indicato
     for story in (
         IndicatorStory.objects.filter(indicator__in=[i.pk for i in indicators])
         .order_by("-year")
-        .select_related("written_by")
         .prefetch_related("partners")
     ):
         stories[story.indicator_id].append(story)

@@ -13,13 +13,17 @@ import datetime
 from collections import defaultdict
 
 from django.db.models import Q
+from django.utils import timezone
 
+from monitoring.charts.bars import BarChart
 from monitoring.charts.lines import Series
 from monitoring.models import Indicator, Spotlight
 from monitoring.models.indicators import Visibility
 from monitoring.selectors.areas import default_area
 from monitoring.selectors.indicators import indicator_trends, stories_by_indicator
-from reflection.models import EffortUpdate, PhasePlan
+from monitoring.selectors.results import PlanProgress, progress_chart
+from reflection.models import Effort, EffortUpdate, PhasePlan
+from reflection.selectors.progress import plan_rollup, with_latest_update
 
 # The years a chart in the monitor shows: like the dashboard, the last ten with a value.
 MONITOR_YEARS = 10
@@ -50,30 +54,42 @@ def monitor_indicators(year: int) -> list[dict]:
     return result
 
 
-def monitor_progress(year: int) -> list[dict]:
-    """The adopted phase plans that ran in `year`, each effort with its latest update
-    written up to the end of that year."""
+def monitor_progress(year: int, today: datetime.date | None = None) -> list[dict]:
+    """The adopted phase plans that ran in `year`, each with its efforts counted by
+    reflection's roll-up as they stood at the end of that year (or today, for this year):
+    `rollup` and its `counts` per bucket in ROLLUP_ORDER, and `rows` of (effort, its newest
+    update by then). Three queries."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    as_of = min(last, today or timezone.localdate())
     plans = list(
         PhasePlan.objects.filter(
             status=PhasePlan.Status.ADOPTED, period_start__lte=last, period_end__gte=first
-        )
-        .prefetch_related("efforts", "efforts__owner")
-        .order_by("number")
+        ).order_by("number")
     )
-    latest = {}
-    for update in EffortUpdate.objects.filter(
-        effort__plan__in=plans, period_start__lte=last
-    ).order_by("effort", "-period_start"):
-        latest.setdefault(update.effort_id, update)
+    efforts = defaultdict(list)
+    for effort in with_latest_update(Effort.objects.filter(plan__in=plans), as_of):
+        efforts[effort.plan_id].append(effort)
+    updates = EffortUpdate.objects.in_bulk(
+        [e.latest_update_id for plan_efforts in efforts.values() for e in plan_efforts]
+    )
     result = []
     for plan in plans:
-        rows = [(effort, latest.get(effort.pk)) for effort in plan.efforts.all()]
-        counts = defaultdict(int)
-        for _effort, update in rows:
-            counts[update.status if update else "none"] += 1
-        result.append({"plan": plan, "rows": rows, "counts": dict(counts)})
+        rollup = plan_rollup(plan, efforts[plan.pk], as_of)
+        rows = [(effort, updates.get(effort.latest_update_id)) for effort in efforts[plan.pk]]
+        result.append({"plan": plan, "rows": rows, "rollup": rollup, "counts": rollup.counts})
     return result
+
+
+def monitor_progress_chart(plans: list[dict]) -> BarChart:
+    """The plans of `monitor_progress` that have efforts as a bar chart: the same counts as
+    the monitor's text. No query."""
+    return progress_chart(
+        [
+            PlanProgress(item["plan"], item["counts"], item["rollup"].total)
+            for item in plans
+            if item["rollup"].total
+        ]
+    )
 
 
 def monitor_spotlights(year: int, public_stories) -> list[Spotlight]:

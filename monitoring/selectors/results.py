@@ -156,13 +156,17 @@ def plan_progress(today: datetime.date) -> tuple[list[PlanProgress], BarChart]:
         if efforts[plan.pk]:
             rollup = plan_rollup(plan, efforts[plan.pk], today)
             rows.append(PlanProgress(plan, rollup.counts, rollup.total))
-    chart = bar_chart(
+    return rows, progress_chart(rows)
+
+
+def progress_chart(rows: list[PlanProgress]) -> BarChart:
+    """The efforts of each plan in `rows` as a bar, stacked by roll-up bucket. No query."""
+    return bar_chart(
         categories=[row.plan.title for row in rows],
         series=[(bucket_label(key), [row.counts[key] for row in rows]) for key in ROLLUP_ORDER],
         title=_("Efforts per phase plan, by how they are going"),
         uid="progress",
     )
-    return rows, chart
 
 
 # --- partners ---------------------------------------------------------------------------

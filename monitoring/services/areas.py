@@ -1,8 +1,9 @@
 """The areas measurements are about, kept in step with the municipalities of partners.
 
 Every municipality with a CBS code has an Area with the same code (linked one to one), in its
-province; a municipality that merged points at its successor from the year of the merger, so
-a series runs on across the merger. The provinces, the Netherlands and the Veenkoloniën
+province. A merger is recorded on the municipality only (its successor and the year); the area
+reads it from there (selectors.areas.with_mergers), so a series runs on across the merger
+whenever and however the merger is recorded. The provinces, the Netherlands and the Veenkoloniën
 region (whose members are its municipalities) are areas of their own.
 
 `areas_sync()` builds or repairs all of it (the demo calls it; so may staff, any number of
@@ -67,8 +68,8 @@ def _give_known_codes(*, create: bool) -> None:
 
 
 def area_sync_for(municipality: Municipality, provinces: dict[str, Area] | None = None):
-    """The area of one municipality with a CBS code, made or brought in step (its code, name,
-    province and merger). Returns None for a municipality without a code."""
+    """The area of one municipality with a CBS code, made or brought in step (its code, name
+    and province). Returns None for a municipality without a code."""
     if not municipality.cbs_code:
         return None
     if provinces is None:
@@ -82,11 +83,6 @@ def area_sync_for(municipality: Municipality, provinces: dict[str, Area] | None 
     area.name = municipality.name
     area.municipality = municipality
     area.province = provinces.get(municipality.province)
-    if municipality.successor_id and municipality.successor.cbs_code:
-        area.successor = area_sync_for(municipality.successor, provinces)
-        area.merged_in = municipality.merged_in
-    else:
-        area.successor, area.merged_in = None, None
     area.full_clean()
     area.save()
     return area
@@ -100,7 +96,7 @@ def areas_sync(*, create_known: bool = False) -> dict[str, Area]:
         areas = _fixed_areas()
         _give_known_codes(create=create_known)
         provinces = {name: areas[code] for name, code in PROVINCES.items()}
-        for municipality in Municipality.objects.exclude(cbs_code=None).select_related("successor"):
+        for municipality in Municipality.objects.exclude(cbs_code=None):
             area = area_sync_for(municipality, provinces)
             areas[area.code] = area
         region = areas[REGION_CODE]
@@ -109,7 +105,7 @@ def areas_sync(*, create_known: bool = False) -> dict[str, Area]:
 
 
 def municipality_saved(sender, instance: Municipality, raw=False, **kwargs) -> None:
-    """post_save of a municipality: its area follows its CBS code, name, province and merger.
+    """post_save of a municipality: its area follows its CBS code, name and province.
     A code another area already has is left for staff to sort out (the area stays as it was)."""
     if raw or not instance.cbs_code:
         return

@@ -126,8 +126,10 @@ def target_delete(*, target: Target, user) -> None:
 
 
 def story_save(*, story: IndicatorStory, partners, user) -> IndicatorStory:
-    """Create or change the story behind the curve of a year; the writer is recorded."""
+    """Create or change the story behind the curve of a year; the writer is recorded, with
+    their name as it is now (the name the story shows)."""
     story.written_by = user
+    story.written_by_name = str(user)
     before = set() if story.pk is None else set(story.partners.values_list("name", flat=True))
     with transaction.atomic():
         story = _save(

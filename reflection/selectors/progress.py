@@ -48,11 +48,15 @@ def takes_updates(plan: PhasePlan) -> bool:
     return plan.status in (PhasePlan.Status.ADOPTED, PhasePlan.Status.DRAFT)
 
 
-def with_latest_update(efforts):
-    """`efforts` annotated with their newest update's `latest_status` and `latest_period`
-    (None without updates), in the same query."""
+def with_latest_update(efforts, as_of: datetime.date | None = None):
+    """`efforts` annotated with their newest update's `latest_update_id`, `latest_status`
+    and `latest_period` (None without updates), in the same query. With `as_of`, only the
+    updates for periods that started by then count (the efforts as they stood that day)."""
     newest = EffortUpdate.objects.filter(effort=OuterRef("pk")).order_by("-period_start")
+    if as_of is not None:
+        newest = newest.filter(period_start__lte=as_of)
     return efforts.annotate(
+        latest_update_id=Subquery(newest.values("pk")[:1]),
         latest_status=Subquery(newest.values("status")[:1]),
         latest_period=Subquery(newest.values("period_start")[:1]),
     )

@@ -157,3 +157,25 @@ def test_a_substitute_is_told_for_the_seat_they_hold_and_the_seat_holder_is_not(
         _submitted(staff, body)
     recipients = [m.to[0] for m in mail.outbox]
     assert sanne.email in recipients and holder.email not in recipients
+
+
+def test_the_voters_of_a_body_take_the_same_queries_however_many_seats_are_represented(
+    body, django_assert_num_queries
+):
+    """The substitutes' users come with the substitutions, not one query each."""
+    from tests.governance.factories_substitutes import substitution
+    from tests.governance.factories_voting import voting_memo
+
+    def substituted_seat():
+        user = voter(body)
+        substitution(Seat.objects.get(person__user=user, body=body))
+
+    memo = voting_memo(body)
+    substituted_seat()
+    with django_assert_num_queries(2):
+        assert len(voting_mail._voters(memo, timezone.localdate())) == 1
+    for _ in range(4):
+        substituted_seat()
+    voter(body)
+    with django_assert_num_queries(2):
+        assert len(voting_mail._voters(memo, timezone.localdate())) == 6

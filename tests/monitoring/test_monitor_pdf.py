@@ -215,3 +215,46 @@ def test_a_chart_in_the_monitor_shows_the_last_ten_years_up_to_its_year(monitor_
     (item,) = [i for i in monitor_indicators(THIS_YEAR - 1) if i["indicator"] == shared]
     years = [row.year for row in item["chart"].table_rows if row.cells[0] != "\u2013"]
     assert years == list(range(THIS_YEAR - 10, THIS_YEAR))
+
+
+def test_the_monitor_counts_the_efforts_as_its_chart_does_as_of_the_years_end(db):
+    """One rule, reflection's roll-up as of 31 December: an update older than the previous
+    period counts as "no recent update", "done" stays done, and an update written for a
+    period after the year is not part of that year's monitor."""
+    from monitoring.selectors.monitor import monitor_progress
+
+    year = THIS_YEAR - 1
+    plan = PhasePlanFactory(
+        status="adopted",
+        title="Faseplan van het jaar",
+        period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year + 1, 12, 31),
+    )
+    stale, done, later, never = (EffortFactory(plan=plan) for _ in range(4))
+    for effort, month, status in [
+        (stale, 1, EffortUpdate.Status.ON_TRACK),
+        (done, 4, EffortUpdate.Status.DONE),
+        (later, 10, EffortUpdate.Status.AT_RISK),
+    ]:
+        EffortUpdate.objects.create(
+            effort=effort, period_start=datetime.date(year, month, 1), status=status, narrative="."
+        )
+    EffortUpdate.objects.create(
+        effort=later,
+        period_start=datetime.date(year + 1, 1, 1),
+        status=EffortUpdate.Status.BEHIND,
+        narrative="Na het jaar geschreven.",
+    )
+    context = monitor_context(str(year))
+    (item,) = context["plans"]
+    counted = {key: n for key, n in item["counts"].items() if n}
+    assert counted == {"at_risk": 1, "done": 1, "stale": 2}
+    chart_rows = {row.label: row.cells for row in context["progress_chart"].table_rows}
+    assert chart_rows == {plan.title: [str(n) for n in item["counts"].values()]}
+    assert [(effort.pk, update and update.status) for effort, update in item["rows"]] == [
+        (stale.pk, "on_track"),
+        (done.pk, "done"),
+        (later.pk, "at_risk"),
+        (never.pk, None),
+    ]
+    assert monitor_progress(year)[0]["counts"] == item["counts"]
