@@ -31,6 +31,7 @@ import digest_fanout  # noqa: E402
 import governance_data  # noqa: E402
 import meeting_book  # noqa: E402
 import opening_mail  # noqa: E402
+import results_file  # noqa: E402
 import run  # noqa: E402  (the shared helpers; its import sets the environment)
 from digest_fanout import FANOUT  # noqa: E402
 from governance_data import SEATS_PER_BODY, YEARS  # noqa: E402
@@ -263,13 +264,7 @@ def section(data, facts, pages, pdf, mail, duration) -> str:
 
 
 def write_results(text: str, heading: str = HEADING) -> None:
-    current = RESULTS.read_text() if RESULTS.exists() else ""
-    start = current.find(heading)
-    if start != -1:
-        following = current.find("\n## ", start + len(heading))
-        rest = current[following + 1 :] if following != -1 else ""
-        current = current[:start].rstrip() + ("\n\n" + rest if rest else "")
-    RESULTS.write_text(current.rstrip() + "\n\n" + text)
+    results_file.replace_section(text, heading)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
+import results_file  # noqa: E402
 import run  # noqa: E402  (the shared helpers; its import sets the environment)
 
 DB_NAME = os.environ.get("AVK_BENCH_HTTP_DB", "avk_bench_http")
@@ -74,11 +75,11 @@ def build() -> dict:
     """The 20-year dataset; returns the people and the pages to measure."""
     from django.core.management import call_command
 
-    from bench import governance as governance_bench  # its import names its own database
+    from bench import governance_data
     from bench.results_data import build_results_history
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    gov = governance_bench.build_dataset()
+    gov = governance_data.build_dataset()
     data = run.build_dataset(history_years=20, staff=gov["staff"])
     results = build_results_history(data, decisions=False)
     counts = {**gov["counts"], **data["counts"]}
@@ -396,7 +397,7 @@ def main() -> None:
         "workers": workers,
         "counts": ", ".join(f"{k} {v}" for k, v in built["counts"].items()),
     }
-    run.replace_section(section(table, run.machine_facts(), context), HEADING)
+    results_file.replace_section(section(table, run.machine_facts(), context), HEADING)
     run.log(f"Load at the end: {load_end}. Wrote the section to bench/RESULTS.md.")
 
 

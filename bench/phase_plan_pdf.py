@@ -281,14 +281,9 @@ def section(rows: list[tuple[str, dict]]) -> str:
 
 
 def write_results(text: str) -> None:
-    current = RESULTS.read_text() if RESULTS.exists() else ""
-    for heading in [HEADING, *OLD_HEADINGS]:
-        start = current.find(heading)
-        if start != -1:
-            following = current.find("\n## ", start + len(heading))
-            rest = current[following + 1 :] if following != -1 else ""
-            current = current[:start].rstrip() + ("\n\n" + rest if rest else "")
-    RESULTS.write_text(current.rstrip() + "\n\n" + text)
+    from results_file import replace_section
+
+    replace_section(text, HEADING, *OLD_HEADINGS)
 
 
 def main() -> None:

@@ -753,18 +753,6 @@ def machine_facts() -> dict:
     }
 
 
-def replace_section(text: str, heading: str) -> None:
-    """Put `text` (starting with `heading`) at the end of RESULTS.md, instead of an earlier
-    section under the same heading."""
-    current = RESULTS.read_text() if RESULTS.exists() else ""
-    start = current.find(heading)
-    if start != -1:
-        following = current.find("\n## ", start + len(heading))
-        rest = current[following + 1 :] if following != -1 else ""
-        current = current[:start].rstrip() + ("\n\n" + rest if rest else "")
-    RESULTS.write_text(current.rstrip() + "\n\n" + text)
-
-
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
