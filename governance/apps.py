@@ -7,8 +7,12 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from avk import documents
+        from avk import cache, documents
         from governance.documents import KINDS
+        from governance.selectors.overview import OVERVIEW_READ
+
+        # The overview keeps its picture and bodies until a row they show changes.
+        cache.watch(*OVERVIEW_READ)
 
         for kind in KINDS:
             documents.register(kind)
