@@ -9,10 +9,11 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from avk import cache, documents
         from governance.documents import KINDS
+        from governance.selectors.decisions import DECISION_LIST_READ
         from governance.selectors.overview import OVERVIEW_READ
 
-        # The overview keeps its picture and bodies until a row they show changes.
-        cache.watch(*OVERVIEW_READ)
+        # The overview and the decision lists keep what they show until a row of it changes.
+        cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ)
 
         for kind in KINDS:
             documents.register(kind)
