@@ -7,8 +7,13 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from avk import documents
+        from avk import cache, documents
         from governance.documents import KINDS
+        from governance.selectors.decisions import DECISION_LIST_READ
+        from governance.selectors.overview import OVERVIEW_READ
+
+        # The overview and the decision lists keep what they show until a row of it changes.
+        cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ)
 
         for kind in KINDS:
             documents.register(kind)

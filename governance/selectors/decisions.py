@@ -11,10 +11,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.csv import to_csv
-from governance.models import Body, Decision, Memo, ProposedDecision
+from governance.models import (
+    Body,
+    ConflictOfInterest,
+    Decision,
+    DecisionReview,
+    Memo,
+    ProposedDecision,
+    Seat,
+    Substitution,
+    Vote,
+)
 from governance.selectors.conflicts import conflicts_prefetch
 from governance.selectors.substitutes import on_behalf_text, substitute_votes_prefetch
 from governance.selectors.voting import vote_page
+from partners.models import Person
+
+# Every model a page of the decision list shows a field of (avk.cache): a change to any of
+# them renders the page afresh. Closing a voting writes decisions in bulk and touches them.
+DECISION_LIST_READ = [
+    Body,
+    Decision,
+    ProposedDecision,
+    Memo,
+    ConflictOfInterest,
+    Seat,
+    Person,
+    Vote,
+    Substitution,
+    DecisionReview,
+]
 
 # Memo texts often already start with the verb ("in te stemmen met ..."): the list says it
 # in the past tense itself, so that opening is dropped rather than said twice.

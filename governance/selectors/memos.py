@@ -1,7 +1,30 @@
-"""Reading a memo for its page and its PDF, in a fixed number of queries."""
+"""Reading a memo for its page and its PDF, in a fixed number of queries; the rows of the
+memo list."""
+
+from django.db.models import QuerySet
+from django.urls import reverse
 
 from governance.models import Memo
 from governance.selectors.conflicts import conflicts_prefetch
+
+# What a row of the memo list shows: nothing else is read (no introduction, no versions).
+LIST_COLUMNS = ("pk", "title", "memo_date", "status", "voting_deadline", "body__short_name")
+
+
+def memo_rows(memos: QuerySet[Memo]) -> QuerySet[Memo]:
+    """The memos as the list reads them: only the columns it shows, body in the same query."""
+    return memos.select_related("body").only(*LIST_COLUMNS)
+
+
+def with_links(memos) -> list[Memo]:
+    """The memos of a list page, each with `.url` (its page) and `.status_label`, made here
+    once rather than by a template tag per row."""
+    memos = list(memos)
+    labels = dict(Memo.Status.choices)
+    for memo in memos:
+        memo.url = reverse("governance:memo_detail", args=[memo.pk])
+        memo.status_label = labels.get(memo.status, memo.status)
+    return memos
 
 
 def memo_parts(memo: Memo) -> dict:

@@ -28,11 +28,16 @@ def reviews_due(today: datetime.date | None = None) -> QuerySet[DecisionReview]:
     )
 
 
-def reviews_due_soon_count(today: datetime.date | None = None) -> int:
-    """How many open reviews are due within SOON_DAYS days or late (one query)."""
+def reviews_due_soon(today: datetime.date | None = None) -> QuerySet[DecisionReview]:
+    """The open reviews due within SOON_DAYS days or late (not run: a queryset to count)."""
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
-    return DecisionReview.objects.filter(outcome="", review_on__lte=soon).count()
+    return DecisionReview.objects.filter(outcome="", review_on__lte=soon)
+
+
+def reviews_due_soon_count(today: datetime.date | None = None) -> int:
+    """How many open reviews are due within SOON_DAYS days or late (one query)."""
+    return reviews_due_soon(today).count()
 
 
 def reviews_done() -> QuerySet[DecisionReview]:

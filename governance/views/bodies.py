@@ -8,26 +8,30 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from avk.access import staff_required
+from avk.access import is_staff, staff_required
+from avk.cache import cached_html
 from avk.forms import add_errors, parse_id
 from governance.forms.bodies import BodyRulesForm
 from governance.models import Body
-from governance.selectors.bodies import bodies_with_current_seats
-from governance.selectors.programme import programme_organisation
+from governance.selectors.overview import OVERVIEW_READ
+from governance.selectors.overview import overview as overview_of
 from governance.selectors.substitutes import voting_seats_with_substitutes
 from governance.services.bodies import body_rules_update
 
 
 def overview(request):
-    bodies = bodies_with_current_seats()
+    """The picture of the organisation and every body with its seats: rendered once per
+    language, day and kind of reader, and kept until a row it shows changes (avk.cache)."""
+    staff = is_staff(request.user)
+    bodies_html = cached_html(
+        "governance_overview",
+        OVERVIEW_READ,
+        "governance/includes/overview_bodies.html",
+        lambda: overview_of(staff=staff),
+        parts=["staff" if staff else "reader"],
+    )
     return render(
-        request,
-        "governance/overview.html",
-        {
-            "bodies": bodies,
-            "bodies_without_experience_expert": [b for b in bodies if not b.has_experience_expert],
-            "organisation": programme_organisation(),
-        },
+        request, "governance/overview.html", {"bodies_html": bodies_html, "is_staff": staff}
     )
 
 

@@ -33,7 +33,7 @@ from governance.forms.memos import (
     SectionForm,
 )
 from governance.models import Body, Memo, MemoAnnex
-from governance.selectors.memos import memo_parts
+from governance.selectors.memos import memo_parts, memo_rows, with_links
 from governance.services.memos import MemoConflict, memo_create, memo_update
 
 PER_PAGE = 25
@@ -69,7 +69,7 @@ def _detail_context(request, memo: Memo) -> dict:
 @require_GET
 def memo_list(request):
     """The memos the user may see, newest first; filter by body and status."""
-    memos = memos_visible_to(request.user).select_related("body")
+    memos = memo_rows(memos_visible_to(request.user))
     filters = {
         "body": parse_id(request.GET.get("body")),
         "status": request.GET.get("status", ""),
@@ -85,6 +85,7 @@ def memo_list(request):
         "governance/memo_list.html",
         {
             "page": page,
+            "memos": with_links(page.object_list),
             "filters": filters,
             "body_choices": list(Body.objects.order_by("order", "name").values_list("pk", "name")),
             "statuses": Memo.Status.choices,

@@ -2,29 +2,59 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from partners.models import Commitment, Partner, QuickScan
 from partners.selectors.team import (
     RoleGap,
     annotate_team_counts,
-    complete_team_count,
     counts_of,
     team_gaps,
 )
 
 
-def partner_alerts() -> dict:
-    """What asks for the programme's attention across the alliance (three queries)."""
+def count_each(**querysets: QuerySet) -> dict[str, int]:
+    """How many rows each queryset has, all in one query (a scalar subquery per count)."""
+    counts, columns, params = {}, [], []
+    for name, queryset in querysets.items():
+        inner = queryset.order_by().values("pk")
+        try:
+            sql, inner_params = inner.query.get_compiler(using=inner.db).as_sql()
+        except EmptyResultSet:  # .none(), or a filter on an empty list
+            counts[name] = 0
+            continue
+        # The SQL is Django's own compilation; the values stay parameters.
+        columns.append((name, f"(SELECT COUNT(*) FROM ({sql}) counted)"))  # noqa: S608
+        params.extend(inner_params)
+    if columns:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(column for _name, column in columns), params)
+            counts.update(zip([name for name, _column in columns], cursor.fetchone(), strict=True))
+    return counts
+
+
+def incomplete_teams(partners: QuerySet[Partner]) -> QuerySet[Partner]:
+    """The partners whose AVK team misses a role of the target composition (not run)."""
+    short = Q()
+    for role, need in settings.AVK_TEAM_TARGET.items():
+        short |= Q(**{f"team_{role}__lt": need})
+    if not short:
+        return partners.none()
+    return annotate_team_counts(partners).filter(short)
+
+
+def partner_alerts_counts(year: int) -> dict[str, QuerySet]:
+    """What asks for the programme's attention across the alliance, as querysets to count
+    (count_each runs them in one query)."""
     active = Partner.objects.filter(is_active=True)
-    year = timezone.localdate().year
-    complete, total = complete_team_count(active)
     return {
-        "pending_proposals": Commitment.objects.filter(status=Commitment.Status.PROPOSED).count(),
-        "incomplete_teams": total - complete,
-        "scans_missing": active.exclude(quick_scans__year=year).count(),
-        "year": year,
+        "pending_proposals": Commitment.objects.filter(status=Commitment.Status.PROPOSED),
+        "incomplete_teams": incomplete_teams(active),
+        "scans_missing": active.exclude(quick_scans__year=year),
     }
 
 

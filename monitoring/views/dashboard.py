@@ -7,10 +7,11 @@ from avk.access import is_staff
 from governance.models import ActionItem, Body, Memo
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
 from governance.selectors.meetings import minutes_to_read, next_meetings_of
-from governance.selectors.reviews import reviews_due_soon_count
-from governance.selectors.voting import awaiting_vote_count
+from governance.selectors.reviews import reviews_due_soon
+from governance.selectors.voting import awaiting_votes
 from monitoring.access import can_submit_experiences, reviewer_of
-from monitoring.selectors.dashboard import own_partner_alerts, partner_alerts
+from monitoring.models import Experience
+from monitoring.selectors.dashboard import count_each, own_partner_alerts, partner_alerts_counts
 from monitoring.selectors.experiences import review_queue
 from monitoring.selectors.spotlights import spotlights_for
 from partners.models import Invitation, Partner
@@ -43,33 +44,43 @@ def home(request):
         return render(request, "monitoring/welcome.html")
     memberships = list(user.partner_memberships.select_related("partner").order_by("partner__name"))
     seats = list(seats_of_user(user).order_by("body__order"))
+    staff = is_staff(user)
+    today = timezone.localdate()
     open_actions = ActionItem.objects.filter(owner__user=user, status=ActionItem.Status.OPEN)
+    # Every count of the page in one query: the person's own and, for staff, the programme's.
+    to_count = {
+        "awaiting_votes": awaiting_votes(user),
+        "open_actions": open_actions,
+        "overdue_actions": open_actions.filter(due_date__lt=today),
+        "stories_to_review": review_queue() if reviewer_of(user) else Experience.objects.none(),
+    }
+    if staff:
+        to_count.update(
+            partner_count=Partner.objects.filter(is_active=True),
+            body_count=Body.objects.all(),
+            pending_invitations=Invitation.objects.pending(),
+            memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING),
+            memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT),
+            reviews_due=reviews_due_soon(today),
+            **partner_alerts_counts(today.year),
+        )
     context = {
         "memberships": memberships,
         "seats": seats,
-        "is_staff": is_staff(user),
-        "awaiting_votes": awaiting_vote_count(user),
-        "open_actions": open_actions.count(),
-        "overdue_actions": open_actions.filter(due_date__lt=timezone.localdate()).count(),
+        "is_staff": staff,
+        **count_each(**to_count),
         "own_partner_alerts": own_partner_alerts(memberships),
         "spotlights": spotlights_for(user),
         "can_submit_stories": can_submit_experiences(user),
-        "stories_to_review": review_queue().count() if reviewer_of(user) else 0,
         # What comes next in the person's groups, for voters and non-voters alike.
         "next_meetings": next_meetings_of(user) if seats else [],
         # Minutes sent to the members and not yet adopted: read them before the meeting.
         "minutes_to_read": minutes_to_read(user) if seats else [],
     }
-    if context["is_staff"]:
+    if staff:
         context.update(
-            partner_count=Partner.objects.filter(is_active=True).count(),
-            body_count=Body.objects.count(),
             bodies_without_experience_expert=bodies_without_experience_expert(),
-            pending_invitations=Invitation.objects.pending().count(),
-            memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING).count(),
-            memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT).count(),
-            reviews_due=reviews_due_soon_count(),
-            **partner_alerts(),
+            year=today.year,
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)
     context["has_tasks"] = any(context.get(key) for key in TASKS)

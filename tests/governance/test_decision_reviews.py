@@ -10,8 +10,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from avk.cache import touch
 from avk.models import AuditEntry, OutgoingMail
-from governance.models import DecisionReview, ProposedDecision
+from governance.models import Decision, DecisionReview, ProposedDecision
 from governance.services.reviews import (
     decision_review_record,
     decision_review_remind,
@@ -218,6 +219,8 @@ def test_the_decision_list_queries_for_staff_do_not_grow(
     d = ListedDecisionFactory(memo__body=db_body)
     decision_review_set(user=staff, decision=d, review_on=soon(), owner=owner)
     url = reverse("governance:decision_list", args=[db_body.pk])
+    client.get(url)
+    touch(Decision)  # the next request builds the page afresh (avk.cache kept it)
     with django_assert_max_num_queries(20) as small:
         client.get(url)
     for _ in range(10):

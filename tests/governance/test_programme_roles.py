@@ -11,6 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from avk.cache import touch
 from avk.models import AuditEntry, OutgoingMail
 from governance.documents import governance_overview_context
 from governance.models import ProgrammeRole, RoleTerm
@@ -274,7 +275,9 @@ def test_the_overview_queries_do_not_grow_with_the_organisation(
     client, staff, db_body, organisation, django_assert_max_num_queries
 ):
     client.force_login(staff)
-    with django_assert_max_num_queries(12) as small:
+    client.get(reverse("governance:overview"))
+    touch(RoleTerm)  # the next request builds the overview afresh (avk.cache kept it)
+    with django_assert_max_num_queries(14) as small:
         client.get(reverse("governance:overview"))
     for n in range(20):
         add(

@@ -172,3 +172,21 @@ def test_staff_see_memos_in_voting_and_drafts(client, staff, db_body):
     html = client.get(reverse("home")).content.decode()
     assert "1 memo staat open voor stemming" in html
     assert "2 memo&#x27;s zijn concept" in html or "2 memo's zijn concept" in html
+
+
+def test_count_each_counts_every_queryset_in_one_query(
+    django_assert_num_queries, partner_a, partner_b
+):
+    from monitoring.selectors.dashboard import count_each, incomplete_teams
+    from partners.models import Partner
+
+    partner_b.is_active = False
+    partner_b.save()
+    with django_assert_num_queries(1):
+        counts = count_each(
+            active=Partner.objects.filter(is_active=True),
+            every=Partner.objects.all(),
+            none=Partner.objects.none(),
+            incomplete=incomplete_teams(Partner.objects.all()),
+        )
+    assert counts == {"active": 1, "every": 2, "none": 0, "incomplete": 2}
