@@ -51,6 +51,22 @@ def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache_for_transactional_tests(request):
+    """A test that commits for real starts with an empty cache. Other tests roll back the
+    database cache table with their transaction; a flush after a transactional test empties
+    only the model tables, and rows made afresh get the old primary keys, so a page kept
+    for the previous test could otherwise come back."""
+    marker = request.node.get_closest_marker("django_db")
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    ):
+        from django.core.cache import cache
+
+        request.getfixturevalue("transactional_db")
+        cache.clear()
+
+
 # --- personas -------------------------------------------------------------------------
 
 
