@@ -8,7 +8,10 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from partners.models import Commitment, Partner, QuickScan
+from avk.cache import cached
+from governance.models import Body, DecisionReview, Memo
+from governance.selectors.reviews import reviews_due_soon
+from partners.models import Commitment, Invitation, Partner, QuickScan, TeamMember
 from partners.selectors.team import (
     RoleGap,
     annotate_team_counts,
@@ -56,6 +59,40 @@ def partner_alerts_counts(year: int) -> dict[str, QuerySet]:
         "incomplete_teams": incomplete_teams(active),
         "scans_missing": active.exclude(quick_scans__year=year),
     }
+
+
+# What the programme's counts on staff's start page are drawn from (avk.cache keeps them).
+PROGRAMME_COUNTS_READ = [
+    Partner,
+    Body,
+    Invitation,
+    Memo,
+    DecisionReview,
+    Commitment,
+    TeamMember,
+    QuickScan,
+]
+
+
+def programme_counts() -> dict[str, int]:
+    """The programme's counts for staff's start page, in one query, kept until a row of
+    PROGRAMME_COUNTS_READ changes or the hour turns (invitations and reviews fall due by the
+    clock). The same for every member of staff."""
+    now = timezone.localtime()
+    today = now.date()
+
+    def count() -> dict[str, int]:
+        return count_each(
+            partner_count=Partner.objects.filter(is_active=True),
+            body_count=Body.objects.all(),
+            pending_invitations=Invitation.objects.pending(),
+            memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING),
+            memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT),
+            reviews_due=reviews_due_soon(today),
+            **partner_alerts_counts(today.year),
+        )
+
+    return cached("programme_counts", PROGRAMME_COUNTS_READ, count, parts=[f"{now:%Y-%m-%dT%H}"])
 
 
 @dataclass

@@ -4,17 +4,15 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from avk.access import is_staff
-from governance.models import ActionItem, Body, Memo
+from governance.models import ActionItem
 from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
 from governance.selectors.meetings import minutes_to_read, next_meetings_of
-from governance.selectors.reviews import reviews_due_soon
 from governance.selectors.voting import awaiting_votes
 from monitoring.access import can_submit_experiences, reviewer_of
 from monitoring.models import Experience
-from monitoring.selectors.dashboard import count_each, own_partner_alerts, partner_alerts_counts
+from monitoring.selectors.dashboard import count_each, own_partner_alerts, programme_counts
 from monitoring.selectors.experiences import review_queue
 from monitoring.selectors.spotlights import spotlights_for
-from partners.models import Invitation, Partner
 
 # What the "To do" section lists; the dashboard says "nothing to do" when all are empty.
 TASKS = (
@@ -54,21 +52,13 @@ def home(request):
         "overdue_actions": open_actions.filter(due_date__lt=today),
         "stories_to_review": review_queue() if reviewer_of(user) else Experience.objects.none(),
     }
-    if staff:
-        to_count.update(
-            partner_count=Partner.objects.filter(is_active=True),
-            body_count=Body.objects.all(),
-            pending_invitations=Invitation.objects.pending(),
-            memos_in_voting=Memo.objects.filter(status=Memo.Status.VOTING),
-            memo_drafts=Memo.objects.filter(status=Memo.Status.DRAFT),
-            reviews_due=reviews_due_soon(today),
-            **partner_alerts_counts(today.year),
-        )
     context = {
         "memberships": memberships,
         "seats": seats,
         "is_staff": staff,
         **count_each(**to_count),
+        # The programme's counts are the same for all staff: kept (avk.cache).
+        **(programme_counts() if staff else {}),
         "own_partner_alerts": own_partner_alerts(memberships),
         "spotlights": spotlights_for(user),
         "can_submit_stories": can_submit_experiences(user),
