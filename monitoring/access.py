@@ -59,6 +59,15 @@ def consent_covers(scopes, today: datetime.date) -> Exists:
     )
 
 
+def reviews_stories(seats) -> bool:
+    """Whether someone with these current seats (body loaded) reviews stories: the same rule
+    as reviewer_of(), without a query when the seats are at hand."""
+    return any(
+        seat.body.kind == Body.Kind.ED_MEDEZEGGENSCHAP and seat.role in REVIEWER_ROLES
+        for seat in seats
+    )
+
+
 def reviewer_of(user, today: datetime.date | None = None) -> Person | None:
     """The person through whom `user` reviews stories (a current seat in the experience
     experts' body, in a speaking role), or None (one query)."""

@@ -9,9 +9,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from avk.cache import cached
-from governance.models import Body, DecisionReview, Memo
+from governance.models import Body, DecisionReview, Memo, Seat
+from governance.selectors.bodies import bodies_without_experience_expert
 from governance.selectors.reviews import reviews_due_soon
-from partners.models import Commitment, Invitation, Partner, QuickScan, TeamMember
+from partners.models import Commitment, Invitation, Partner, Person, QuickScan, TeamMember
 from partners.selectors.team import (
     RoleGap,
     annotate_team_counts,
@@ -71,6 +72,8 @@ PROGRAMME_COUNTS_READ = [
     Commitment,
     TeamMember,
     QuickScan,
+    Seat,
+    Person,
 ]
 
 
@@ -93,6 +96,18 @@ def programme_counts() -> dict[str, int]:
         )
 
     return cached("programme_counts", PROGRAMME_COUNTS_READ, count, parts=[f"{now:%Y-%m-%dT%H}"])
+
+
+def bodies_missing_experience_expert() -> list[Body]:
+    """The bodies without a current experience expert (governance's selector), kept per day
+    for staff's start page until a body, seat or person changes."""
+    today = timezone.localdate().isoformat()
+    return cached(
+        "bodies_without_experience_expert",
+        PROGRAMME_COUNTS_READ,
+        bodies_without_experience_expert,
+        parts=[today],
+    )
 
 
 @dataclass

@@ -5,12 +5,17 @@ from django.views.decorators.cache import never_cache
 
 from avk.access import is_staff
 from governance.models import ActionItem
-from governance.selectors.bodies import bodies_without_experience_expert, seats_of_user
+from governance.selectors.bodies import seats_of_user
 from governance.selectors.meetings import minutes_to_read, next_meetings_of
 from governance.selectors.voting import awaiting_votes
-from monitoring.access import can_submit_experiences, reviewer_of
+from monitoring.access import can_submit_experiences, reviews_stories
 from monitoring.models import Experience
-from monitoring.selectors.dashboard import count_each, own_partner_alerts, programme_counts
+from monitoring.selectors.dashboard import (
+    bodies_missing_experience_expert,
+    count_each,
+    own_partner_alerts,
+    programme_counts,
+)
 from monitoring.selectors.experiences import review_queue
 from monitoring.selectors.spotlights import spotlights_for
 
@@ -50,7 +55,9 @@ def home(request):
         "awaiting_votes": awaiting_votes(user),
         "open_actions": open_actions,
         "overdue_actions": open_actions.filter(due_date__lt=today),
-        "stories_to_review": review_queue() if reviewer_of(user) else Experience.objects.none(),
+        "stories_to_review": (
+            review_queue() if reviews_stories(seats) else Experience.objects.none()
+        ),
     }
     context = {
         "memberships": memberships,
@@ -69,7 +76,7 @@ def home(request):
     }
     if staff:
         context.update(
-            bodies_without_experience_expert=bodies_without_experience_expert(),
+            bodies_without_experience_expert=bodies_missing_experience_expert(),
             year=today.year,
         )
     context["has_role"] = bool(context["is_staff"] or memberships or seats)

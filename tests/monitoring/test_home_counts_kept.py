@@ -88,8 +88,17 @@ def _scan_done(partner, body, staff):
 
 @pytest.mark.parametrize(
     "change",
-    [_partner_added, _partner_stops, _body_added, _invitation, _memo_in_voting, _review_due,
-     _proposal, _team_complete, _scan_done],
+    [
+        _partner_added,
+        _partner_stops,
+        _body_added,
+        _invitation,
+        _memo_in_voting,
+        _review_due,
+        _proposal,
+        _team_complete,
+        _scan_done,
+    ],
 )
 def test_a_change_shows_on_the_next_request(seen, staff, change):
     client, partner, body, before = seen
@@ -109,3 +118,32 @@ def test_a_persons_own_counts_are_not_kept_for_others(client, staff, db_member):
     assert (staff_counts["open_actions"], member_counts["open_actions"]) == (0, 1)
     # The programme's counts are for staff only.
     assert staff_counts["partner_count"] and member_counts["partner_count"] is None
+
+
+def test_staff_spotlights_are_kept_until_one_changes(client, staff):
+    from tests.monitoring.factories_experiences import SpotlightFactory
+
+    partner = PartnerFactory(name="Cosis")
+    client.force_login(staff)
+    assert client.get(reverse("home")).context["spotlights"] == []
+    spotlight = SpotlightFactory(partner=partner, title="Cosis uitgelicht")
+    assert [s.title for s in client.get(reverse("home")).context["spotlights"]] == [
+        "Cosis uitgelicht"
+    ]
+    spotlight.title = "Cosis in beeld"
+    spotlight.save()
+    assert b"Cosis in beeld" in client.get(reverse("home")).content
+    partner.is_active = False  # a partner that stops is not featured any more
+    partner.save()
+    assert client.get(reverse("home")).context["spotlights"] == []
+
+
+def test_bodies_without_experience_expert_are_kept_until_a_seat_changes(client, staff):
+    from governance.models import Seat
+    from tests.factories import SeatFactory
+
+    body = BodyFactory(name="Stuurgroep")
+    client.force_login(staff)
+    assert client.get(reverse("home")).context["bodies_without_experience_expert"] == [body]
+    SeatFactory(body=body, role=Seat.Role.EXPERIENCE_EXPERT)
+    assert client.get(reverse("home")).context["bodies_without_experience_expert"] == []
