@@ -91,13 +91,7 @@ def package_counts_on(dates: list[datetime.date]) -> dict[datetime.date, Counter
     return counts
 
 
-def _entries(entries: QuerySet) -> QuerySet:
-    """Entries with only the columns the history and the changes pages show."""
-    return entries.select_related(
-        "partner", "package", "previous_package", "created_by", "decided_by"
-    ).only(*_SHOWN)
-
-
+# The columns the history and the changes pages show.
 _SHOWN = (
     "pk",
     "partner_id",
@@ -117,6 +111,13 @@ _SHOWN = (
     "decided_by__full_name",
     "decided_by__email",
 )
+
+
+def _entries(entries: QuerySet) -> QuerySet:
+    """Entries with only the columns the history and the changes pages show."""
+    return entries.select_related(
+        "partner", "package", "previous_package", "created_by", "decided_by"
+    ).only(*_SHOWN)
 
 
 def with_links(entries) -> list[Commitment]:

@@ -84,11 +84,31 @@ def commitment(request, pk):
         parts=[partner.pk, "staff" if staff else "editor", number],
         per_page=TIMELINE_PER_PAGE,
     )
+    if form.is_bound:
+        form_html = _crispy(form)
+    else:  # the empty form is the same for every partner with the same package (avk.cache)
+        form_html = cached(
+            "commitment_form",
+            [Package],
+            lambda: _crispy(form),
+            parts=[get_language(), current.package_id if current else ""],
+        )
     return render(
         request,
         "partners/commitment.html",
-        {"partner": partner, "current": current, "form": form, "can_decide": staff, **kept},
+        {
+            "partner": partner,
+            "current": current,
+            "form": form,
+            "form_html": mark_safe(form_html),  # noqa: S308 - rendered by our template
+            "can_decide": staff,
+            **kept,
+        },
     )
+
+
+def _crispy(form) -> str:
+    return str(render_to_string("partners/includes/crispy_form.html", {"form": form}))
 
 
 def _kept_list(name: str, template: str, context, *, parts, per_page: int) -> dict:

@@ -245,3 +245,20 @@ def test_a_change_shows_on_the_next_request(client, world, page, change, shown):
     assert shown not in _page(client, world["staff"], url)  # kept
     change(world)
     assert shown in _page(client, world["staff"], url)
+
+
+def test_the_kept_empty_form_follows_the_packages_and_the_current_one(
+    client, editor_a, partner_a, packages
+):
+    url = _commitment_url(partner_a)
+    b_chosen = f'<option value="{packages["B"].pk}" selected>B: B</option>'
+    assert " selected>" not in _page(client, editor_a, url).split('name="package"')[1]
+    _entries(partner_a, packages, [2020])  # 2020 % 3: package B is current
+    assert b_chosen in _page(client, editor_a, url)
+    Package.objects.create(code="D", name="Nieuw pakket")
+    assert "D: Nieuw pakket</option>" in _page(client, editor_a, url)
+    client.force_login(editor_a)
+    response = client.post(url, {"package": packages["A"].pk, "action": "record"})
+    assert response.status_code == 200  # a bound form with its errors is never kept
+    assert "Vul in wanneer het convenant is getekend." in response.content.decode()
+    assert b_chosen in _page(client, editor_a, url)
