@@ -436,6 +436,14 @@ def measure_pages(data: dict) -> list[dict]:
             staff,
             "staff",
         ),
+        ("/partners/convenant/", "/partners/convenant/", staff, "staff"),
+        ("/partners/<pk>/convenant/", f"/partners/{pk}/convenant/", editor, "editor"),
+        (
+            "/partners/<pk>/quickscan/<year>/",
+            f"/partners/{pk}/quickscan/{data['years'][-1]}/",
+            editor,
+            "editor",
+        ),
         ("/etalage/", "/etalage/", anonymous, "anonymous"),
     ]
     # What the programme achieves (bench/results_data.py): the public version as the public.

@@ -60,6 +60,7 @@ urlpatterns = [
     ),
     path("<int:pk>/quickscan/", quickscan.quickscan_fill, name="quickscan_fill"),
     path("<int:pk>/quickscan/<int:year>/", quickscan.quickscan_detail, name="quickscan_detail"),
+    path("<int:pk>/quickscan/alle/", quickscan.quickscan_history, name="quickscan_history"),
     path("import/", imports.import_start, name="import_start"),
     path("import/<str:batch>/", imports.import_preview, name="import_preview"),
     path("export/partners.csv", exports.export_directory, name="export_directory"),

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +52,21 @@ class PackageForm(ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "checklist": forms.Textarea(attrs={"rows": 5}),
         }
+
+
+# The years a change can start in: a value outside is no filter (and no 500).
+FIRST_YEAR, LAST_YEAR = 1900, 9999
+
+
+def change_filters(query) -> dict:
+    """year (that a change starts in) and package (a code letter) for the changes page,
+    from a query string; what cannot be one of them becomes "no filter"."""
+    try:
+        year = int(query.get("year", ""))
+    except (TypeError, ValueError, OverflowError):
+        year = None
+    package = query.get("package", "")
+    return {
+        "year": year if year and FIRST_YEAR <= year <= LAST_YEAR else None,
+        "package": package if re.fullmatch(r"[A-Z]", package) else "",
+    }

@@ -10,10 +10,21 @@ from collections import Counter
 from itertools import groupby
 from operator import itemgetter
 
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
-from partners.models import Commitment, Partner
+from partners.models import Commitment, Package, Partner
+
+# What the commitment pages show (avk.cache): the entries, their packages and partners, and
+# the people who recorded or decided them.
+COMMITMENT_PAGES_READ = (Commitment, Package, Partner, get_user_model())
+
+# A partner's history shows this many entries a page; the changes page this many changes.
+TIMELINE_PER_PAGE = 10
+CHANGES_PER_PAGE = 25
 
 # The order that decides which entry in effect wins; the newest first.
 _NEWEST_FIRST = ["-period_start", "-created_at", "-id"]
@@ -80,28 +91,98 @@ def package_counts_on(dates: list[datetime.date]) -> dict[datetime.date, Counter
     return counts
 
 
-def timeline(partner: Partner, *, on: datetime.date | None = None) -> list[Commitment]:
-    """The partner's history, newest start first; each entry in effect gets a `state`:
-    "current", "planned" (starts after `on`) or "replaced". Proposals and declined entries
-    get their status as state."""
-    on = on or timezone.localdate()
-    entries = list(
-        partner.commitments.select_related(
-            "package", "previous_package", "created_by", "decided_by"
-        ).order_by(*_NEWEST_FIRST)
-    )
-    current = None
+# The columns the history and the changes pages show.
+_SHOWN = (
+    "pk",
+    "partner_id",
+    "partner__name",
+    "package__code",
+    "previous_package__code",
+    "period_start",
+    "period_end",
+    "signed_on",
+    "signed_by",
+    "note",
+    "status",
+    "created_at",
+    "created_by__full_name",
+    "created_by__email",
+    "decided_at",
+    "decided_by__full_name",
+    "decided_by__email",
+)
+
+
+def _entries(entries: QuerySet) -> QuerySet:
+    """Entries with only the columns the history and the changes pages show."""
+    return entries.select_related(
+        "partner", "package", "previous_package", "created_by", "decided_by"
+    ).only(*_SHOWN)
+
+
+def with_links(entries) -> list[Commitment]:
+    """The entries (a page of `changes()`, say), each with the links its row shows: its
+    partner's commitment page and, for a proposal, where staff answer it."""
+    entries = list(entries)
     for entry in entries:
+        entry.partner_url = reverse("partners:commitment", args=[entry.partner_id])
+        entry.decide_url = (
+            reverse("partners:commitment_decide", args=[entry.pk])
+            if entry.status == Commitment.Status.PROPOSED
+            else ""
+        )
+    return entries
+
+
+def proposals(partner: Partner | None = None) -> list[Commitment]:
+    """The proposals waiting for staff (of `partner`, or of everyone), oldest first: always
+    all of them, as few as staff have left unanswered."""
+    entries = Commitment.objects.filter(status=Commitment.Status.PROPOSED)
+    if partner is not None:
+        entries = entries.filter(partner=partner)
+    return with_links(_entries(entries).order_by("created_at", "id"))
+
+
+def timeline(
+    partner: Partner,
+    *,
+    on: datetime.date | None = None,
+    number: int | str | None = 1,
+    per_page: int = TIMELINE_PER_PAGE,
+) -> Page:
+    """Page `number` of the partner's history (the proposals waiting are in `proposals()`),
+    newest start first. Each entry in effect gets a `state`: "current", "planned" (starts
+    after `on`, today if not given) or "replaced"; a declined one gets "declined"."""
+    on = on or timezone.localdate()
+    current_pk = (
+        _in_effect_on(on)
+        .filter(partner=partner)
+        .order_by(*_NEWEST_FIRST)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    entries = _entries(partner.commitments.exclude(status=Commitment.Status.PROPOSED))
+    page = Paginator(entries.order_by(*_NEWEST_FIRST), per_page).get_page(number)
+    page.object_list = with_links(page.object_list)
+    for entry in page.object_list:
         if entry.status != Commitment.Status.IN_EFFECT:
             entry.state = entry.status
         elif entry.period_start > on:
             entry.state = "planned"
-        elif current is None:
-            entry.state = "current"
-            current = entry
         else:
-            entry.state = "replaced"
-    return entries
+            entry.state = "current" if entry.pk == current_pk else "replaced"
+    return page
+
+
+def changes(*, year: int | None = None, package: str = "") -> QuerySet:
+    """Every partner's answered changes (recorded or declined), the last recorded first;
+    of those that start in `year` and go to the package with code `package`, if given."""
+    entries = Commitment.objects.exclude(status=Commitment.Status.PROPOSED)
+    if year:
+        entries = entries.filter(period_start__year=year)
+    if package:
+        entries = entries.filter(package__code=package)
+    return _entries(entries).order_by("-created_at", "-id")
 
 
 def with_package_filter(partners: QuerySet, code: str, *, on: datetime.date | None = None):

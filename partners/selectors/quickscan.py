@@ -1,15 +1,31 @@
-"""Reads of the quick scan that take more than one line: the overview for staff."""
+"""Reads of the quick scan that take more than one line: the overview for staff, a
+partner's scan of one year and its history."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
 from django.urls import reverse
 
-from partners.models import Partner, QuickScan
+from partners.models import Partner, QuickScan, QuickScanAnswer, QuickScanCriterion
 
 OVERVIEW_YEARS = 5
+# A scan's pages list this many earlier scans, newest first; the rest are on a page of
+# their own, this many a page.
+HISTORY_SHOWN = 5
+HISTORY_PER_PAGE = 10
 
 # What the overview shows (avk.cache).
 QUICKSCAN_OVERVIEW_READ = (Partner, QuickScan)
+# What a scan's page shows (avk.cache): the scan, its answers and their criteria, the
+# partner's name, who filled it in, and the partner's other scans.
+QUICKSCAN_DETAIL_READ = (
+    Partner,
+    QuickScan,
+    QuickScanAnswer,
+    QuickScanCriterion,
+    get_user_model(),
+)
 
 
 @dataclass
@@ -61,3 +77,32 @@ def quickscan_overview(*, years: list[int]) -> list[OverviewRow]:
         )
         for p in partners
     ]
+
+
+def _history(partner: Partner):
+    return partner.quick_scans.order_by("-year").values("year", "score", "total")
+
+
+def _with_url(partner: Partner, rows) -> list[dict]:
+    return [
+        row | {"url": reverse("partners:quickscan_detail", args=[partner.pk, row["year"]])}
+        for row in rows
+    ]
+
+
+def scan_history(partner: Partner) -> dict:
+    """The partner's latest HISTORY_SHOWN scans (year, score, total and link), newest
+    first, and whether there are more (then `all_url` lists them all): one query."""
+    rows = list(_history(partner)[: HISTORY_SHOWN + 1])
+    return {
+        "scans": _with_url(partner, rows[:HISTORY_SHOWN]),
+        "more": len(rows) > HISTORY_SHOWN,
+        "all_url": reverse("partners:quickscan_history", args=[partner.pk]),
+    }
+
+
+def scan_history_page(partner: Partner, number) -> Page:
+    """Page `number` of all the partner's scans, newest first, each with its link."""
+    page = Paginator(_history(partner), HISTORY_PER_PAGE).get_page(number)
+    page.object_list = _with_url(partner, page.object_list)
+    return page

@@ -19,9 +19,12 @@ from partners.access import get_partner_for_user
 from partners.forms.quickscan import CriterionEditForm, CriterionForm, QuickScanForm
 from partners.models import QuickScan, QuickScanCriterion
 from partners.selectors.quickscan import (
+    QUICKSCAN_DETAIL_READ,
     QUICKSCAN_OVERVIEW_READ,
     overview_years,
     quickscan_overview,
+    scan_history,
+    scan_history_page,
 )
 from partners.services.quickscan import (
     CRITERIA_GROUP,
@@ -170,7 +173,7 @@ def quickscan_fill(request, pk):
             "year": year,
             "form": form,
             "scan": scan,
-            "history": partner.quick_scans.order_by("-year"),
+            "history": scan_history(partner),
         },
     )
 
@@ -181,19 +184,60 @@ def quickscan_detail(request, pk, year):
     partner = _active_partner_for_writer(request.user, pk)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404
-    scan = get_object_or_404(
-        QuickScan.objects.select_related("filled_by"), partner=partner, year=year
+    can_fill = year == current_year()
+    staff = is_staff(request.user)
+
+    def detail() -> dict:
+        scan = get_object_or_404(
+            QuickScan.objects.select_related("filled_by").only(
+                "pk",
+                "year",
+                "score",
+                "total",
+                "updated_at",
+                "filled_by__full_name",
+                "filled_by__email",
+            ),
+            partner=partner,
+            year=year,
+        )
+        return {
+            "partner": partner,
+            "scan": scan,
+            "answers": scan.answers.select_related("criterion")
+            .only("scan", "met", "note", "criterion__text", "criterion__is_active")
+            .order_by("criterion__order", "criterion__id"),
+            "can_fill": can_fill,
+            "is_staff": staff,
+            "history": scan_history(partner),
+        }
+
+    # The same for every reader of one kind (staff get more links) until the scan, an
+    # answer, a criterion, the partner or a person changes (avk.cache).
+    detail_html = cached_html(
+        "quickscan_detail",
+        QUICKSCAN_DETAIL_READ,
+        "partners/includes/quickscan_detail.html",
+        detail,
+        parts=[partner.pk, year, "staff" if staff else "editor", "open" if can_fill else "closed"],
     )
-    answers = scan.answers.select_related("criterion").order_by("criterion__order", "criterion__id")
     return render(
         request,
         "partners/quickscan_detail.html",
+        {"partner": partner, "year": year, "detail_html": detail_html},
+    )
+
+
+@require_GET
+def quickscan_history(request, pk):
+    """All the partner's scans, newest first, a page at a time."""
+    partner = _active_partner_for_writer(request.user, pk)
+    return render(
+        request,
+        "partners/quickscan_history.html",
         {
             "partner": partner,
-            "scan": scan,
-            "answers": answers,
-            "can_fill": year == current_year(),
-            "is_staff": is_staff(request.user),
-            "history": partner.quick_scans.order_by("-year"),
+            "year": current_year(),
+            "page": scan_history_page(partner, request.GET.get("page")),
         },
     )

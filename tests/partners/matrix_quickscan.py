@@ -24,4 +24,5 @@ EXPECTED = {
     ),
     "partners:quickscan_fill": (_fill_a, PARTNER_A_WRITERS),
     "partners:quickscan_detail": (_scan_of_a, PARTNER_A_WRITERS),
+    "partners:quickscan_history": (lambda o: {"pk": _scan_of_a(o)["pk"]}, PARTNER_A_WRITERS),
 }

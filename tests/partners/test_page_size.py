@@ -1,7 +1,8 @@
 """No partners page grows with the history: with 20 years of commitments, quick scans,
 interventions and team changes each main page is about as large as with 2 years (lists are
 paginated or bounded, a partner's page shows its latest interventions with a link to the
-rest), like the query counts next to it."""
+rest, the scan pages its latest scans, the commitment pages the proposals waiting and a page
+of the history), like the query counts next to it."""
 
 import datetime
 
@@ -89,6 +90,13 @@ def pages(client, staff):
         for role in TEAM:
             person = Person.objects.create(partner=partner, name=f"Lid {role} {partner.pk}")
             TeamMember.objects.create(partner=partner, person=person, role=role)
+        # A proposal waits for staff, however long the history: every one is listed.
+        Commitment.objects.create(
+            partner=partner,
+            package=packages[n % len(packages)],
+            period_start=datetime.date(current_year() + 1, 1, 1),
+            status=Commitment.Status.PROPOSED,
+        )
     partner = partners[0]
     editor = MembershipFactory(partner=partner, is_editor=True).user
 
@@ -108,6 +116,18 @@ def pages(client, staff):
             "per municipality": (
                 staff,
                 reverse("partners:intervention_by_municipality") + f"?gemeente={busiest}",
+            ),
+            "commitment changes": (staff, reverse("partners:commitment_changes")),
+            "commitment (staff)": (staff, reverse("partners:commitment", args=[partner.pk])),
+            "commitment": (editor, reverse("partners:commitment", args=[partner.pk])),
+            "quick scan": (editor, reverse("partners:quickscan_fill", args=[partner.pk])),
+            "quick scan of a year": (
+                editor,
+                reverse("partners:quickscan_detail", args=[partner.pk, current_year()]),
+            ),
+            "all quick scans": (
+                editor,
+                reverse("partners:quickscan_history", args=[partner.pk]),
             ),
         }
         found = {}

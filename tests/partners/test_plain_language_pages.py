@@ -10,7 +10,9 @@ from tests.plain_language import assert_plain_page
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("name", ["partner_detail", "commitment", "team", "quickscan_fill"])
+@pytest.mark.parametrize(
+    "name", ["partner_detail", "commitment", "team", "quickscan_fill", "quickscan_history"]
+)
 def test_the_partner_pages_are_plain(client_for, editor_a, partner_a, name):
     CriterionFactory(text="De organisatie heeft een intern AVK-team")
     response = client_for(editor_a).get(reverse(f"partners:{name}", args=[partner_a.pk]))
