@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.access import is_staff
+from avk.cache import cached
 from governance.models import (
     ActionItem,
     Body,
@@ -47,6 +48,7 @@ from governance.models import (
     Seat,
     Substitution,
 )
+from partners.models import Person
 
 
 def require_staff(user) -> None:
@@ -89,13 +91,28 @@ def voting_seats_of(body: Body, on: datetime.date | None = None) -> QuerySet[Sea
     return Seat.objects.current(on).filter(body=body, role__in=body.voting_roles or [])
 
 
+# What a person's voting seats are drawn from: a change renders them afresh (avk.cache).
+VOTING_SEATS_READ = [Seat, Substitution, Body, Person]
+
+
 def voting_seats_of_user(user) -> list[Seat]:
     """The seats, in every body, the user votes for today (body loaded), in one query:
     their own voting seats that no substitute holds now, and the seats they stand in for
-    as a substitute in a body where they hold no voting seat of their own."""
+    as a substitute in a body where they hold no voting seat of their own. Kept per person
+    and day until a seat, substitution, body or person changes (avk.cache); for lists and
+    counts only: a vote itself is checked against the database (voting_seat)."""
     if not user.is_authenticated:
         return []
     today = timezone.localdate()
+    return cached(
+        "voting_seats",
+        VOTING_SEATS_READ,
+        lambda: _voting_seats(user, today),
+        parts=[str(user.pk), today.isoformat()],
+    )
+
+
+def _voting_seats(user, today: datetime.date) -> list[Seat]:
     current = Substitution.objects.on(today).filter(seat=OuterRef("pk"))
     seats = (
         Seat.objects.current(today)

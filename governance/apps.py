@@ -8,12 +8,13 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from avk import cache, documents
+        from governance.access import VOTING_SEATS_READ
         from governance.documents import KINDS
         from governance.selectors.decisions import DECISION_LIST_READ
         from governance.selectors.overview import OVERVIEW_READ
 
         # The overview and the decision lists keep what they show until a row of it changes.
-        cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ)
+        cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ, *VOTING_SEATS_READ)
 
         for kind in KINDS:
             documents.register(kind)
