@@ -67,12 +67,16 @@ def body_ids_of(user) -> set[int]:
 # --- memos ------------------------------------------------------------------------------
 
 
-def memos_visible_to(user) -> QuerySet[Memo]:
+def memos_visible_to(user, *, body_ids: set[int] | None = None) -> QuerySet[Memo]:
+    """Staff see every memo; others every memo beyond draft, and the drafts of the bodies
+    they hold a seat in (`body_ids` when the caller read them already: body_ids_of)."""
     if is_staff(user):
         return Memo.objects.all()
     if not user.is_authenticated:
         return Memo.objects.none()
-    return Memo.objects.filter(~Q(status=Memo.Status.DRAFT) | Q(body_id__in=body_ids_of(user)))
+    if body_ids is None:
+        body_ids = body_ids_of(user)
+    return Memo.objects.filter(~Q(status=Memo.Status.DRAFT) | Q(body_id__in=body_ids))
 
 
 def get_memo_for_user(user, pk, *, write: bool = False) -> Memo:

@@ -4,9 +4,11 @@ memo list."""
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from governance.models import Memo
+from governance.models import Body, Memo
 from governance.selectors.conflicts import conflicts_prefetch
 
+# What the memo list's kept rows are drawn from: a change renders them afresh (avk.cache).
+MEMO_LIST_READ = [Memo, Body]
 # What a row of the memo list shows: nothing else is read (no introduction, no versions).
 LIST_COLUMNS = ("pk", "title", "memo_date", "status", "voting_deadline", "body__short_name")
 

@@ -23,8 +23,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from avk import documents
 from avk.access import is_staff
+from avk.cache import cached_html
 from avk.forms import add_errors, parse_id
-from governance.access import get_memo_for_user, memos_visible_to, voting_seat
+from governance.access import body_ids_of, get_memo_for_user, memos_visible_to, voting_seat
 from governance.forms.memos import (
     AnnexForm,
     DecisionForm,
@@ -33,7 +34,7 @@ from governance.forms.memos import (
     SectionForm,
 )
 from governance.models import Body, Memo, MemoAnnex
-from governance.selectors.memos import memo_parts, memo_rows, with_links
+from governance.selectors.memos import MEMO_LIST_READ, memo_parts, memo_rows, with_links
 from governance.services.memos import MemoConflict, memo_create, memo_update
 
 PER_PAGE = 25
@@ -68,8 +69,13 @@ def _detail_context(request, memo: Memo) -> dict:
 
 @require_GET
 def memo_list(request):
-    """The memos the user may see, newest first; filter by body and status."""
-    memos = memo_rows(memos_visible_to(request.user))
+    """The memos the user may see, newest first; filter by body and status. The rows of a
+    page are the same for everyone who sees the same memos: kept rendered per page,
+    language and day until a memo or body changes (avk.cache); the pagination counts."""
+    staff = is_staff(request.user)
+    # Who sees which drafts: staff all, others those of the bodies they sit in.
+    body_ids = None if staff else body_ids_of(request.user)
+    memos = memo_rows(memos_visible_to(request.user, body_ids=body_ids))
     filters = {
         "body": parse_id(request.GET.get("body")),
         "status": request.GET.get("status", ""),
@@ -80,16 +86,24 @@ def memo_list(request):
         memos = memos.filter(status=filters["status"])
     memos = memos.order_by("-memo_date", "-id")
     page = Paginator(memos, PER_PAGE).get_page(request.GET.get("page"))
+    audience = "staff" if staff else "seats:" + ",".join(map(str, sorted(body_ids)))
+    rows_html = cached_html(
+        "memo_rows",
+        MEMO_LIST_READ,
+        "governance/includes/memo_rows.html",
+        lambda: {"memos": with_links(page.object_list)},
+        parts=[audience, filters["body"] or "all", filters["status"] or "any", page.number],
+    )
     return render(
         request,
         "governance/memo_list.html",
         {
             "page": page,
-            "memos": with_links(page.object_list),
+            "rows_html": rows_html,
             "filters": filters,
             "body_choices": list(Body.objects.order_by("order", "name").values_list("pk", "name")),
             "statuses": Memo.Status.choices,
-            "is_staff": is_staff(request.user),
+            "is_staff": staff,
         },
     )
 

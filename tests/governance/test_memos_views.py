@@ -11,6 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from avk.cache import touch
 from governance.models import Memo, MemoAnnex, MemoSection, ProposedDecision
 from tests.governance.factories import (
     DecisionFactory,
@@ -94,13 +95,35 @@ def test_list_runs_a_fixed_number_of_queries(staff_client, db_body):
     url = reverse("governance:memo_list")
     MemoFactory.create_batch(3, body=db_body)
     staff_client.get(url)
+    touch(Memo)  # the rows are rendered afresh: every query of the page runs
     with CaptureQueriesContext(connection) as small:
         assert staff_client.get(url).status_code == 200
     MemoFactory.create_batch(40, body=db_body)
     with CaptureQueriesContext(connection) as large:
         page = staff_client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        kept_page = staff_client.get(url).content.decode()
+    table = 'id="memo-table"'
+    assert kept_page.split(table)[1] == page.split(table)[1]  # the same rows, from the cache
     assert len(large) == len(small)
+    assert len(kept) < len(large)  # the rows come from the cache
     assert "pagination" in page
+
+
+def test_the_kept_rows_follow_a_change_and_the_reader(client, staff, db_body, outsider):
+    memo = MemoFactory(body=db_body, title="Begroting 2027", status=Memo.Status.DRAFT)
+    url = reverse("governance:memo_list")
+    client.force_login(staff)
+    assert "Begroting 2027" in client.get(url).content.decode()
+    client.force_login(outsider)  # a draft is not theirs to see, even when staff's is kept
+    assert "Begroting 2027" not in client.get(url).content.decode()
+    client.force_login(staff)
+    memo.title = "Begroting 2028"
+    memo.save()
+    assert "Begroting 2028" in client.get(url).content.decode()
+    db_body.short_name = "DBX"
+    db_body.save()
+    assert ">DBX<" in client.get(url).content.decode()
 
 
 # --- create ----------------------------------------------------------------------------------
