@@ -11,11 +11,12 @@ class GovernanceConfig(AppConfig):
         from governance.access import VOTING_SEATS_READ
         from governance.documents import KINDS
         from governance.selectors.decisions import DECISION_LIST_READ
-        from governance.selectors.memos import MEMO_LIST_READ
+        from governance.selectors.memos import MEMO_DOCUMENT_READ, MEMO_LIST_READ
         from governance.selectors.overview import OVERVIEW_READ
 
         # The overview and the decision lists keep what they show until a row of it changes.
-        cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ, *VOTING_SEATS_READ, *MEMO_LIST_READ)
+        cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ, *VOTING_SEATS_READ)
+        cache.watch(*MEMO_LIST_READ, *MEMO_DOCUMENT_READ)
 
         for kind in KINDS:
             documents.register(kind)

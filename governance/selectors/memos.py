@@ -4,11 +4,34 @@ memo list."""
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from governance.models import Body, Memo
+from governance.models import (
+    Body,
+    ConflictOfInterest,
+    Decision,
+    Memo,
+    MemoAnnex,
+    MemoSection,
+    ProposedDecision,
+    Seat,
+)
 from governance.selectors.conflicts import conflicts_prefetch
+from partners.models import Person
 
 # What the memo list's kept rows are drawn from: a change renders them afresh (avk.cache).
 MEMO_LIST_READ = [Memo, Body]
+# What a memo's document (sections, decisions with their number and who stepped aside,
+# annexes) is drawn from: its page keeps it rendered until one of these changes.
+MEMO_DOCUMENT_READ = [
+    Memo,
+    Body,
+    MemoSection,
+    ProposedDecision,
+    Decision,
+    MemoAnnex,
+    ConflictOfInterest,
+    Seat,
+    Person,
+]
 # What a row of the memo list shows: nothing else is read (no introduction, no versions).
 LIST_COLUMNS = ("pk", "title", "memo_date", "status", "voting_deadline", "body__short_name")
 

@@ -122,6 +122,7 @@ def voting_close(*, memo: Memo, user=None, now: datetime.datetime | None = None)
             decisions,
             [*COUNT_FIELDS.values(), "result", "voting_seats", "quorum"],
         )
+        touch(ProposedDecision)  # a bulk write sends no signal: kept memo pages go (avk.cache)
 
         memo.status = Memo.Status.DECIDED
         memo.closed_at = now

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
+from avk.cache import touch
 from governance.models import Body, Memo, MemoSection, MemoVersion, ProposedDecision
 from governance.services.memo_parts import decisions_delete_all
 from governance.services.memos import (
@@ -69,6 +70,7 @@ def memo_restore(*, memo: Memo, user, expected_version: int, number: int) -> Mem
             )
             for index, part in enumerate(content.get("decisions", []))
         )
+        touch(MemoSection, ProposedDecision)  # bulk writes send no signal (avk.cache)
         captions = {part.get("id"): part.get("caption", "") for part in content.get("annexes", [])}
         for annex in locked.annexes.all():
             if captions.get(annex.pk) and captions[annex.pk] != annex.caption:

@@ -34,7 +34,13 @@ from governance.forms.memos import (
     SectionForm,
 )
 from governance.models import Body, Memo, MemoAnnex
-from governance.selectors.memos import MEMO_LIST_READ, memo_parts, memo_rows, with_links
+from governance.selectors.memos import (
+    MEMO_DOCUMENT_READ,
+    MEMO_LIST_READ,
+    memo_parts,
+    memo_rows,
+    with_links,
+)
 from governance.services.memos import MemoConflict, memo_create, memo_update
 
 PER_PAGE = 25
@@ -57,7 +63,14 @@ def _detail_context(request, memo: Memo) -> dict:
     staff = is_staff(request.user)
     return {
         "memo": memo,
-        **memo_parts(memo),
+        # The document itself is the same for every reader: kept rendered (avk.cache).
+        "document_html": cached_html(
+            "memo_document",
+            MEMO_DOCUMENT_READ,
+            "governance/includes/memo_document.html",
+            lambda: {"memo": memo, "pdf": False, **memo_parts(memo)},
+            parts=[memo.pk],
+        ),
         "is_staff": staff,
         "can_edit": staff and memo.is_editable,
         "can_request_pdf": documents.get_kind("memo") is not None,
