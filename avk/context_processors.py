@@ -44,5 +44,10 @@ def _nav() -> dict[str, str]:
     return {key: reverse(name) for key, name in NAV.items()}
 
 
+@functools.cache
+def menu_urls() -> frozenset[str]:
+    return frozenset(_nav().values())
+
+
 def portal(request):
     return {"PRODUCTION": settings.PRODUCTION, "nav": _nav()}

@@ -1,10 +1,13 @@
+import functools
 import html
 import re
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -22,6 +25,52 @@ def tab_title(page_title: SafeString) -> str:
     if not page_title:
         return gettext("AVK portal")
     return format_html("{} · {}", page_title, gettext("AVK portal"))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, user, editing) -> SafeString:
+    """The main menu for `user`, who keeps the partners `editing` ((pk, name) pairs) up to
+    date. It shows nothing else than what the key holds (language, kind of user, their
+    organisations, the section and the page when the menu links to it), so it is rendered
+    once per process for each combination: some thirty translations and conditions less on
+    every page."""
+    from avk.context_processors import menu_urls
+
+    request = context["request"]
+    own = tuple((pk, name) for pk, name in editing)
+    own_urls = {reverse("partners:partner_detail", args=[pk]) for pk, _name in own}
+    # The page matters only where the menu marks it as the current one.
+    path = request.path if request.path in own_urls or request.path in menu_urls() else ""
+    match = request.resolver_match
+    return _menu(
+        get_language(),
+        user.is_authenticated,
+        user.is_authenticated and user.is_staff,
+        path,
+        match.namespace if match else "",
+        own,
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _menu(language, is_authenticated, is_staff, path, section, own) -> SafeString:
+    from avk.context_processors import _nav
+
+    editing = [
+        {"name": name, "url": reverse("partners:partner_detail", args=[pk])} for pk, name in own
+    ]
+    html_ = render_to_string(
+        "includes/main_menu.html",
+        {
+            "nav": _nav(),
+            "path": path,
+            "section": section,
+            "is_authenticated": is_authenticated,
+            "is_staff": is_staff,
+            "editing": editing,
+        },
+    )
+    return mark_safe(html_)  # noqa: S308 - rendered (and escaped) by our own template
 
 
 def field_anchor(field) -> str:

@@ -51,9 +51,9 @@ def audit_action(code: str) -> str:
 
 
 @register.filter
-def editor_memberships(user) -> list:
-    """The memberships through which `user` keeps a partner up to date (for the menu)."""
+def editor_memberships(user) -> list[tuple[int, str]]:
+    """(pk, name) of the partners `user` keeps up to date, by name (for the menu)."""
     if not user.is_authenticated:
         return []
-    memberships = user.partner_memberships.filter(is_editor=True).select_related("partner")
-    return list(memberships.order_by("partner__name"))
+    memberships = user.partner_memberships.filter(is_editor=True).order_by("partner__name")
+    return list(memberships.values_list("partner_id", "partner__name"))

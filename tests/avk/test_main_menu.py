@@ -1,0 +1,39 @@
+"""The main menu is rendered once per process for each combination of what it shows: the
+language, the kind of user, the organisations they keep up to date and the current page."""
+
+from django.urls import reverse
+
+from tests.factories import MembershipFactory, PartnerFactory
+
+
+def test_the_menu_marks_the_current_page_and_keeps_staff_items_for_staff(client, staff, outsider):
+    client.force_login(staff)
+    page = client.get(reverse("partners:partner_list")).content.decode()
+    assert f'aria-current="page" href="{reverse("partners:partner_list")}"' in page
+    assert 'id="nav-manage"' in page
+    client.force_login(outsider)
+    page = client.get(reverse("governance:memo_list")).content.decode()
+    assert f'aria-current="page" href="{reverse("governance:memo_list")}"' in page
+    assert 'id="nav-manage"' not in page
+    assert reverse("partners:team_overview") not in page
+
+
+def test_an_editor_gets_their_organisation_and_its_new_name_at_once(client, editor_a, partner_a):
+    client.force_login(editor_a)
+    own = reverse("partners:partner_detail", args=[partner_a.pk])
+    page = client.get(own).content.decode()
+    assert f'aria-current="page" href="{own}">Mijn organisatie<' in page
+    second = PartnerFactory(name="Stichting De Brug")
+    MembershipFactory(user=editor_a, partner=second, is_editor=True)
+    page = client.get(reverse("home")).content.decode()
+    assert "Mijn organisaties" in page and ">Stichting De Brug</a>" in page
+    second.name = "Stichting Het Veer"
+    second.save()
+    assert ">Stichting Het Veer</a>" in client.get(reverse("home")).content.decode()
+
+
+def test_the_menu_follows_the_language(client, staff):
+    client.force_login(staff)
+    assert ">Bestuur<" in client.get(reverse("home")).content.decode()
+    client.post(reverse("language_switch"), {"language": "en", "next": "/"})
+    assert ">Governance<" in client.get(reverse("home")).content.decode()
