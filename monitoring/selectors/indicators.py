@@ -20,7 +20,7 @@ from partners.models import Municipality, Partner
 
 # The rows a trend is drawn from: pages that keep a rendered trend (avk.cache) name these.
 # A municipality holds its merger, which decides the lines of its successor's chart.
-INDICATOR_READ = [Area, Municipality, Indicator, Measurement, Target]
+INDICATOR_READ = [Area, Area.members.through, Municipality, Indicator, Measurement, Target]
 # ... and the stories behind the curve with their partners. A story keeps its writer's name,
 # so the users (whose rows every login saves) are not among them.
 STORY_READ = [IndicatorStory, IndicatorStory.partners.through, Partner]

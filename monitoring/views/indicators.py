@@ -91,7 +91,6 @@ def indicator_detail(request, pk):
     context = {
         "indicator": indicator,
         "area": area,
-        "places": area_selectors.place_choices(area),
         # The stories are the same for every reader of one kind: kept rendered (avk.cache).
         "stories_html": cached_html(
             "indicator_stories",
@@ -109,9 +108,14 @@ def indicator_detail(request, pk):
     if area is not None:
 
         def trend() -> dict:
-            return {"chart": selectors.indicator_trend(indicator, area).chart(uid="trend")}
+            return {
+                "chart": selectors.indicator_trend(indicator, area).chart(uid="trend"),
+                "places": area_selectors.place_choices(area),
+                "area": area,
+            }
 
-        # The chart and its table are the same for everyone who may read the indicator.
+        # The place chooser, the chart and its table are the same for everyone who may read
+        # the indicator.
         context["trend_html"] = cached_html(
             "indicator_trend",
             selectors.INDICATOR_READ,

@@ -367,3 +367,19 @@ def test_a_changed_story_shows_on_the_next_request(client, staff, outsider, area
     assert reverse("story_edit", args=[story.pk]) not in html  # staff only
     client.force_login(staff)
     assert reverse("story_edit", args=[story.pk]) in client.get(detail(indicator)).content.decode()
+
+
+def test_the_kept_place_chooser_follows_the_region_and_the_names(client, outsider, areas):
+    indicator = IndicatorFactory()
+    client.force_login(outsider)
+    assert ">Assen<" not in client.get(detail(indicator)).content.decode()
+    region = areas["RGVK"]
+    region.members.add(areas["GM0106"])  # Assen joins the region's picture
+    page = client.get(detail(indicator)).content.decode()
+    assert 'value="GM0106">Assen<' in page
+    assen = areas["GM0106"]
+    assen.name = "Assen (Drenthe)"
+    assen.save()
+    assert ">Assen (Drenthe)<" in client.get(detail(indicator)).content.decode()
+    # The place shown is the one chosen, also when the rest of the fragment is kept.
+    assert 'value="GM0106" selected>' in client.get(detail(indicator, "GM0106")).content.decode()
