@@ -9,6 +9,7 @@ class ReflectionConfig(AppConfig):
 
     def ready(self):
         from avk import cache, documents
+        from governance.models import Decision
         from reflection.documents import PHASE_PLAN, REFLECTION_REPORT
         from reflection.selectors.plans import PLAN_READ
         from reflection.views.progress import EFFORT_READ
@@ -16,7 +17,8 @@ class ReflectionConfig(AppConfig):
 
         documents.register(REFLECTION_REPORT)
         documents.register(PHASE_PLAN)
-        cache.watch(*PLAN_READ, *YEAR_READ, *EFFORT_READ)
+        # Kept fragments; the draft plan's adopt form lists the newest decisions.
+        cache.watch(*PLAN_READ, *YEAR_READ, *EFFORT_READ, Decision)
 
         # The kinds of mail reflection sends, each tuned per person (avk.notifications).
         from avk.notifications import kind_register

@@ -15,6 +15,7 @@ from avk import documents
 from avk.access import is_staff, staff_required
 from avk.cache import cached_html
 from avk.forms import add_errors
+from governance.models import Decision
 from reflection.documents import timeline
 from reflection.forms.plans import AdoptForm, CarryForm, EffortForm, PlanForm
 from reflection.models import AttentionPoint, Effort, PhasePlan
@@ -71,7 +72,16 @@ def _detail_context(request, plan: PhasePlan) -> dict:
         "can_make_version": staff
         and plan.status == PhasePlan.Status.ADOPTED
         and not hasattr(plan, "successor"),
-        "adopt_form": AdoptForm(recent=recent_decisions()) if can_edit else None,
+        # The empty adopt form lists the newest decisions: kept rendered until one changes
+        # (the CSRF token stays outside, in the page's own form tag).
+        "adopt_fields": cached_html(
+            "plan_adopt_fields",
+            [Decision],
+            "reflection/includes/adopt_fields.html",
+            lambda: {"form": AdoptForm(recent=recent_decisions())},
+        )
+        if can_edit
+        else "",
         # The PDF link only once the document kind exists (reflection.documents).
         "can_request_pdf": documents.get_kind("phase_plan") is not None,
     }

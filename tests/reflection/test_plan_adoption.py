@@ -128,3 +128,16 @@ def test_only_staff_adopt_by_number(client, outsider):
     assert response.status_code == 403
     plan.refresh_from_db()
     assert plan.status == PhasePlan.Status.DRAFT
+
+
+def test_the_kept_adopt_form_shows_a_new_decision_at_once(staff_client):
+    plan = PhasePlanFactory()
+    url = reverse("reflection:plan_detail", args=[plan.pk])
+    assert "SG-2026-042" not in staff_client.get(url).content.decode()
+    decision = DecisionFactory(number="SG-2026-042", decided_on=datetime.date(2026, 11, 1))
+    assert "SG-2026-042" in staff_client.get(url).content.decode()
+    decision.result = ProposedDecision.Result.REJECTED
+    decision.save()
+    html = staff_client.get(url).content.decode()
+    assert "SG-2026-042" not in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 1  # the token is the page's own
