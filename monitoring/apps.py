@@ -13,12 +13,11 @@ class MonitoringConfig(AppConfig):
 
         from avk import cache, documents
         from monitoring.documents import AVK_MONITOR
-        from monitoring.selectors.dashboard import PROGRAMME_COUNTS_READ
+        from monitoring.selectors.dashboard import STAFF_PICTURE_READ
         from monitoring.selectors.dossier import DOSSIER_READ
         from monitoring.selectors.indicators import STORY_READ
         from monitoring.selectors.results import PROGRAMME_RESULTS_READ, PUBLIC_RESULTS_READ
         from monitoring.selectors.showcase import SHOWCASE_READ
-        from monitoring.selectors.spotlights import SPOTLIGHT_READ
         from monitoring.services.areas import municipality_saved
         from partners.models import Municipality
         from reflection import followup
@@ -28,8 +27,8 @@ class MonitoringConfig(AppConfig):
         cache.watch(*PROGRAMME_RESULTS_READ, *PUBLIC_RESULTS_READ, *DOSSIER_READ, *STORY_READ)
         # The public showcase keeps its content until a row it shows changes.
         cache.watch(*SHOWCASE_READ)
-        # So do the programme's counts and the spotlights on staff's start page.
-        cache.watch(*PROGRAMME_COUNTS_READ, *SPOTLIGHT_READ)
+        # So does staff's picture of the programme on the start page.
+        cache.watch(*STAFF_PICTURE_READ)
         # A session's page and invitation link to the dossier of the previous island.
         followup.register_dossier(lambda pk: reverse("reflection_dossier", args=[pk]))
         # A municipality given a CBS code gets its area (partners cannot import monitoring,

@@ -12,6 +12,7 @@ from avk.cache import cached
 from governance.models import Body, DecisionReview, Memo, Seat
 from governance.selectors.bodies import bodies_without_experience_expert
 from governance.selectors.reviews import reviews_due_soon
+from monitoring.selectors.spotlights import SPOTLIGHT_READ, spotlights_for
 from partners.models import Commitment, Invitation, Partner, Person, QuickScan, TeamMember
 from partners.selectors.team import (
     RoleGap,
@@ -62,9 +63,9 @@ def partner_alerts_counts(year: int) -> dict[str, QuerySet]:
     }
 
 
-# What the programme's counts on staff's start page are drawn from (avk.cache keeps them).
-PROGRAMME_COUNTS_READ = [
-    Partner,
+# What staff's picture of the programme on the start page is drawn from (avk.cache keeps it).
+STAFF_PICTURE_READ = [
+    *SPOTLIGHT_READ,
     Body,
     Invitation,
     Memo,
@@ -77,15 +78,16 @@ PROGRAMME_COUNTS_READ = [
 ]
 
 
-def programme_counts() -> dict[str, int]:
-    """The programme's counts for staff's start page, in one query, kept until a row of
-    PROGRAMME_COUNTS_READ changes or the hour turns (invitations and reviews fall due by the
-    clock). The same for every member of staff."""
+def staff_picture(user) -> dict:
+    """What staff's start page shows of the programme, the same for every member of staff:
+    the counts (one query), the bodies without a current experience expert and the current
+    spotlights. Kept until a row of STAFF_PICTURE_READ changes or the hour turns
+    (invitations and reviews fall due, spotlights start and end by the clock)."""
     now = timezone.localtime()
     today = now.date()
 
-    def count() -> dict[str, int]:
-        return count_each(
+    def build() -> dict:
+        counts = count_each(
             partner_count=Partner.objects.filter(is_active=True),
             body_count=Body.objects.all(),
             pending_invitations=Invitation.objects.pending(),
@@ -94,20 +96,13 @@ def programme_counts() -> dict[str, int]:
             reviews_due=reviews_due_soon(today),
             **partner_alerts_counts(today.year),
         )
+        return {
+            **counts,
+            "bodies_without_experience_expert": bodies_without_experience_expert(),
+            "spotlights": spotlights_for(user, today),
+        }
 
-    return cached("programme_counts", PROGRAMME_COUNTS_READ, count, parts=[f"{now:%Y-%m-%dT%H}"])
-
-
-def bodies_missing_experience_expert() -> list[Body]:
-    """The bodies without a current experience expert (governance's selector), kept per day
-    for staff's start page until a body, seat or person changes."""
-    today = timezone.localdate().isoformat()
-    return cached(
-        "bodies_without_experience_expert",
-        PROGRAMME_COUNTS_READ,
-        bodies_without_experience_expert,
-        parts=[today],
-    )
+    return cached("staff_picture", STAFF_PICTURE_READ, build, parts=[f"{now:%Y-%m-%dT%H}"])
 
 
 @dataclass

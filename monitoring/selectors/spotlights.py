@@ -5,15 +5,14 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from avk.access import is_staff
-from avk.cache import cached
 from monitoring.access import experiences_visible_to, public_experiences
 from monitoring.models import Consent, Experience, Spotlight
 from partners.models import Intervention, Partner
 
 # The start page and the showcase show a few at a time: the pages must not grow.
 SHOWN = 4
-# What a spotlight shows: a change of one of these renders staff's kept spotlights afresh.
+# What a spotlight shows: where spotlights are kept (staff's start page), a change of one
+# of these renders them afresh.
 SPOTLIGHT_READ = [Spotlight, Partner, Intervention, Experience, Consent]
 
 
@@ -36,16 +35,9 @@ def _shown(spotlights: QuerySet, stories: QuerySet) -> list[Spotlight]:
 
 
 def spotlights_for(user, today: datetime.date | None = None) -> list[Spotlight]:
-    """The current spotlights `user` may see on the start page (one query). Staff all see
-    the same: kept per day until a row of SPOTLIGHT_READ changes (avk.cache)."""
+    """The current spotlights `user` may see on the start page (one query)."""
     today = today or timezone.localdate()
-
-    def shown() -> list[Spotlight]:
-        return _shown(Spotlight.objects.filter(current(today)), experiences_visible_to(user, today))
-
-    if is_staff(user):
-        return cached("staff_spotlights", SPOTLIGHT_READ, shown, parts=[today.isoformat()])
-    return shown()
+    return _shown(Spotlight.objects.filter(current(today)), experiences_visible_to(user, today))
 
 
 def public_spotlights(today: datetime.date | None = None) -> list[Spotlight]:

@@ -10,12 +10,7 @@ from governance.selectors.meetings import minutes_to_read, next_meetings_of
 from governance.selectors.voting import awaiting_votes
 from monitoring.access import can_submit_experiences, reviews_stories
 from monitoring.models import Experience
-from monitoring.selectors.dashboard import (
-    bodies_missing_experience_expert,
-    count_each,
-    own_partner_alerts,
-    programme_counts,
-)
+from monitoring.selectors.dashboard import count_each, own_partner_alerts, staff_picture
 from monitoring.selectors.experiences import review_queue
 from monitoring.selectors.spotlights import spotlights_for
 
@@ -64,10 +59,10 @@ def home(request):
         "seats": seats,
         "is_staff": staff,
         **count_each(**to_count),
-        # The programme's counts are the same for all staff: kept (avk.cache).
-        **(programme_counts() if staff else {}),
+        "spotlights": [] if staff else spotlights_for(user),
+        # The programme's counts, bodies and spotlights are the same for all staff: kept.
+        **(staff_picture(user) if staff else {}),
         "own_partner_alerts": own_partner_alerts(memberships),
-        "spotlights": spotlights_for(user),
         "can_submit_stories": can_submit_experiences(user),
         # What comes next in the person's groups, for voters and non-voters alike.
         "next_meetings": next_meetings_of(user) if seats else [],
@@ -75,10 +70,7 @@ def home(request):
         "minutes_to_read": minutes_to_read(user) if seats else [],
     }
     if staff:
-        context.update(
-            bodies_without_experience_expert=bodies_missing_experience_expert(),
-            year=today.year,
-        )
+        context["year"] = today.year
     context["has_role"] = bool(context["is_staff"] or memberships or seats)
     context["has_tasks"] = any(context.get(key) for key in TASKS)
     return render(request, "monitoring/home.html", context)
