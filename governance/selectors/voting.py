@@ -12,9 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from avk.access import is_staff
-from avk.cache import cached
 from governance.access import (
-    VOTING_SEATS_READ,
     may_read_conflict_reasons,
     mfa_missing,
     substitutions_of,
@@ -22,15 +20,7 @@ from governance.access import (
     voting_seats_of,
     voting_seats_of_user,
 )
-from governance.models import (
-    Body,
-    ConflictOfInterest,
-    Memo,
-    ProposedDecision,
-    Seat,
-    Substitution,
-    Vote,
-)
+from governance.models import ConflictOfInterest, Memo, ProposedDecision, Seat, Vote
 from governance.selectors.conflicts import conflicts_of, open_for_conflicts
 
 OPEN = (Memo.Status.VOTING,)
@@ -121,20 +111,6 @@ def missing_text(*, decision: ProposedDecision, cast: int, quorum: int) -> str:
     ) % {"count": needed}
 
 
-def body_voters(body: Body) -> tuple[list[Seat], list[Substitution]]:
-    """The body's voting seats today (person loaded, by name) and its substitutions that
-    hold today: the same for every reader of its voting pages, so kept per day until a
-    seat, substitution, body or person changes (avk.cache). A vote itself is checked
-    against the database, not against these."""
-    today = timezone.localdate()
-
-    def read() -> tuple[list[Seat], list[Substitution]]:
-        seats = voting_seats_of(body, today).select_related("person")
-        return list(seats.order_by("person__name", "pk")), substitutions_of(body, today)
-
-    return cached("body_voters", VOTING_SEATS_READ, read, parts=[str(body.pk), today.isoformat()])
-
-
 def vote_page(memo: Memo, user) -> dict:
     """Everything the voting page of `memo` shows to `user`, in at most eight queries
     (seven where the body lets no seat be represented).
@@ -152,7 +128,8 @@ def vote_page(memo: Memo, user) -> dict:
     closed = memo.status in (Memo.Status.DECIDED, Memo.Status.ARCHIVED)
     is_open = memo.status in OPEN
 
-    seats, substitutions = body_voters(body)
+    seats = list(voting_seats_of(body).select_related("person").order_by("person__name", "pk"))
+    substitutions = substitutions_of(body)
     right = voting_right(user, body, seats=seats, substitutions=substitutions)
     my_seat = right.seat
     # By the decisions' ids, not a join on the memo: the vote index answers at once, where
