@@ -74,6 +74,7 @@ def load() -> str:
 def build() -> dict:
     """The 20-year dataset; returns the people and the pages to measure."""
     from django.core.management import call_command
+    from django.db import connection
 
     from bench import governance_data
     from bench.results_data import build_results_history
@@ -82,6 +83,9 @@ def build() -> dict:
     gov = governance_data.build_dataset()
     data = run.build_dataset(history_years=20, staff=gov["staff"])
     results = build_results_history(data, decisions=False)
+    # A live database has planner statistics (autovacuum); a bulk-loaded one not yet.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     counts = {**gov["counts"], **data["counts"]}
     return {"gov": gov, "data": data, "results": results, "counts": counts}
 
