@@ -31,6 +31,7 @@ from operator import attrgetter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,9 +80,23 @@ def memos_visible_to(user, *, body_ids: set[int] | None = None) -> QuerySet[Memo
     return Memo.objects.filter(~Q(status=Memo.Status.DRAFT) | Q(body_id__in=body_ids))
 
 
+def may_see_memo(user, memo: Memo) -> bool:
+    """The rule of memos_visible_to() for one memo at hand: the seats are read only for a
+    draft, seen by someone who is not staff."""
+    if is_staff(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return memo.status != Memo.Status.DRAFT or memo.body_id in body_ids_of(user)
+
+
 def get_memo_for_user(user, pk, *, write: bool = False) -> Memo:
     """A memo the user may see (404 otherwise); with write=True, may change (403 otherwise)."""
-    memo = get_object_or_404(memos_visible_to(user).select_related("body"), pk=pk)
+    if not user.is_authenticated:
+        raise Http404
+    memo = get_object_or_404(Memo.objects.select_related("body"), pk=pk)
+    if not may_see_memo(user, memo):
+        raise Http404
     if write and not is_staff(user):
         raise PermissionDenied
     return memo

@@ -705,3 +705,15 @@ def test_the_form_page_without_js_posts_the_plain_way(staff_client):
     assert f'action="{url}"' in page and "hx-post" not in page
     partial = staff_client.get(url, **HTMX).content.decode()
     assert f'hx-post="{url}"' in partial
+
+
+def test_a_draft_is_seen_by_the_members_of_its_body_only(client, db_body, db_member, sg_member):
+    memo = full_memo(sections=1, body=db_body)
+    url = reverse("governance:memo_detail", args=[memo.pk])
+    client.force_login(db_member)
+    assert client.get(url).status_code == 200
+    client.force_login(sg_member)  # a seat in another body: the draft is not theirs
+    assert client.get(url).status_code == 404
+    memo.status = Memo.Status.SUBMITTED
+    memo.save()
+    assert client.get(url).status_code == 200  # beyond draft every member may read it
