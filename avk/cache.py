@@ -98,9 +98,12 @@ def cached(
 ):
     """The value `build()` gave for `name` and `parts` while none of `models` changed."""
     models = list(models)
-    # The generations of twenty models are long: a digest keeps the key short.
-    digest = hashlib.sha256(generation(models).encode()).hexdigest()[:32]
-    key = ":".join(["avk:cached", name, *map(str, parts), digest])
+    # A digest keeps the key short and safe, whatever the parts hold (a filter value from
+    # the query string may be long or hold a NUL byte, which PostgreSQL refuses).
+    digest = hashlib.sha256(
+        "\x1f".join([*map(str, parts), generation(models)]).encode("utf-8", "replace")
+    ).hexdigest()[:40]
+    key = f"avk:cached:{name}:{digest}"
     value = cache.get(key)
     if value is None:
         value = build()

@@ -95,8 +95,9 @@ def memo_list(request):
     }
     if filters["body"]:
         memos = memos.filter(body_id=filters["body"])
-    if filters["status"] in Memo.Status.values:
-        memos = memos.filter(status=filters["status"])
+    status = filters["status"] if filters["status"] in Memo.Status.values else ""
+    if status:
+        memos = memos.filter(status=status)
     memos = memos.order_by("-memo_date", "-id")
     page = Paginator(memos, PER_PAGE).get_page(request.GET.get("page"))
     audience = "staff" if staff else "seats:" + ",".join(map(str, sorted(body_ids)))
@@ -105,7 +106,7 @@ def memo_list(request):
         MEMO_LIST_READ,
         "governance/includes/memo_rows.html",
         lambda: {"memos": with_links(page.object_list)},
-        parts=[audience, filters["body"] or "all", filters["status"] or "any", page.number],
+        parts=[audience, filters["body"] or "all", status or "any", page.number],
     )
     return render(
         request,

@@ -89,3 +89,12 @@ def test_a_login_changes_no_cached_read(client, db):
     user.full_name = "Lid met een naam"
     user.save()
     assert avk_cache.generation([User]) != before
+
+
+def test_any_part_makes_a_safe_key(builds):
+    # Parts may come from the query string: long, or with a NUL byte PostgreSQL refuses.
+    read, calls = builds
+    odd = ["\x00", "x" * 2000, "é€\u202e"]
+    for part in odd:
+        assert read(parts=[part]) == [] and read(parts=[part]) == []
+    assert calls == ["partners"] * len(odd)
