@@ -50,17 +50,7 @@ def build_dataset() -> dict:
         )
         bodies = Body.objects.bulk_create(
             Body(kind=kind, name=name, short_name=short, mandate=run.LOREM, order=order)
-            for order, (kind, name, short) in enumerate(
-                [
-                    ("db", "Dagelijks Bestuur", "DB"),
-                    ("stuurgroep", "Stuurgroep", "SG"),
-                    ("programmateam", "Programmateam", "PT"),
-                    ("ledenraad", "Ledenraad", "LR"),
-                    ("ed_medezeggenschap", "Medezeggenschap ervaringsdeskundigen", "ED"),
-                    ("raad_van_toezicht", "Raad van Toezicht", "RvT"),
-                ],
-                start=1,
-            )
+            for order, (kind, name, short) in enumerate(run.BODY_KINDS, start=1)
         )
         people = Person.objects.bulk_create(
             Person(

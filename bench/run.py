@@ -113,6 +113,15 @@ MUNICIPALITIES = [
 ]
 KINDS = ["zorg", "welzijn", "onderwijs", "wonen", "schuldhulp", "overig"]
 TEAM_ROLES = ["bestuurder", "manager", "manager", "uitvoering", "uitvoering"]
+# The six bodies of the alliance: (kind, name, short name).
+BODY_KINDS = [
+    ("db", "Dagelijks Bestuur", "DB"),
+    ("stuurgroep", "Stuurgroep", "SG"),
+    ("programmateam", "Programmateam", "PT"),
+    ("ledenraad", "Ledenraad", "LR"),
+    ("ed_medezeggenschap", "Medezeggenschap ervaringsdeskundigen", "ED"),
+    ("raad_van_toezicht", "Raad van Toezicht", "RvT"),
+]
 TARGET_GROUPS = ["kinderen", "jongeren", "volwassenen", "gezinnen", "professionals", "iedereen"]
 LOREM = (
     "Inwoners met geldzorgen vinden sneller de weg naar hulp wanneer organisaties weten wie "
@@ -352,17 +361,9 @@ def _build_bodies(people: list, today: datetime.date) -> None:
     """Six bodies, ten current seats each (and two ended ones, which pages must skip)."""
     from governance.models import Body, Seat
 
-    body_kinds = [
-        ("db", "Dagelijks Bestuur", "DB"),
-        ("stuurgroep", "Stuurgroep", "SG"),
-        ("programmateam", "Programmateam", "PT"),
-        ("ledenraad", "Ledenraad", "LR"),
-        ("ed_medezeggenschap", "Medezeggenschap ervaringsdeskundigen", "ED"),
-        ("raad_van_toezicht", "Raad van Toezicht", "RvT"),
-    ]
     bodies = Body.objects.bulk_create(
         Body(kind=kind, name=name, short_name=short, mandate=LOREM, order=order)
-        for order, (kind, name, short) in enumerate(body_kinds, start=1)
+        for order, (kind, name, short) in enumerate(BODY_KINDS, start=1)
     )
     roles = ["chair", "secretary"] + ["member"] * 6 + ["experience_expert", "adviser"]
     seats = []
