@@ -337,7 +337,7 @@ def section(table: list[dict], facts: dict, context: dict) -> str:
         verdict = "baseline" if r is table[0] else run.verdict(r["pass"])
         lines.append(
             f"| {r['label']} `{r['path']}` | {r['who']} | {r['p50_1']:.1f} / {r['p95_1']:.1f} | "
-            f"{r['ratio']:.1f}x | {r['p50_4']:.1f} / {r['p95_4']:.1f} | {r['queries']} | "
+            f"{r['ratio']:.2f}x | {r['p50_4']:.1f} / {r['p95_4']:.1f} | {r['queries']} | "
             f"{r['html']:,} | {r['wire']:,} | {verdict} |"
         )
     lines += [
