@@ -124,8 +124,11 @@ def vote_page(memo: Memo, user) -> dict:
     or when the body shows tallies before voting."""
     body = memo.body
     staff = is_staff(user)
-    decisions = list(memo.decisions.select_related("listed").order_by("order", "pk"))
     closed = memo.status in (Memo.Status.DECIDED, Memo.Status.ARCHIVED)
+    decisions = memo.decisions.order_by("order", "pk")
+    if closed:  # list entries are made when the voting closes: before, there is none to join
+        decisions = decisions.select_related("listed")
+    decisions = list(decisions)
     is_open = memo.status in OPEN
 
     seats = list(voting_seats_of(body).select_related("person").order_by("person__name", "pk"))
