@@ -1,8 +1,8 @@
 """Generational caching: keep a costly read until something it depends on changes.
 
 Every model has a generation number in the cache. A cached read names the models it depends
-on; its key holds their generations, so any change of one of them makes the next request
-build it afresh (the old entry simply expires). Saves, deletes and many-to-many changes bump
+on; its entry holds their generations, so any change of one of them makes the next request
+build it afresh. Saves, deletes and many-to-many changes bump
 the generation through signals (`watch()`, called by the app that caches); a bulk write sends
 no signal, so the service that does one calls `touch()`.
 
@@ -77,15 +77,20 @@ def watch(*models: type[Model]) -> None:
             post_delete.connect(_changed, sender=model, dispatch_uid=uid)
 
 
-def generation(models: Iterable[type[Model]]) -> str:
-    keys = [_key(model) for model in models]
-    found = cache.get_many(keys)
+def _generation(keys: list[str], found: dict) -> str:
+    """The generations under `keys` as one string, from `found` (what a read of them gave);
+    a generation never set, or expired, starts now."""
     missing = [key for key in keys if key not in found]
     for key in missing:
         cache.add(key, time.time_ns(), None)
     if missing:
-        found = cache.get_many(keys)
+        found = found | cache.get_many(missing)
     return "-".join(str(found.get(key, 0)) for key in keys)
+
+
+def generation(models: Iterable[type[Model]]) -> str:
+    keys = [_key(model) for model in models]
+    return _generation(keys, cache.get_many(keys))
 
 
 def cached(
@@ -96,18 +101,23 @@ def cached(
     parts: Iterable[str] = (),
     timeout: int = TIMEOUT,
 ):
-    """The value `build()` gave for `name` and `parts` while none of `models` changed."""
-    models = list(models)
+    """The value `build()` gave for `name` and `parts` while none of `models` changed.
+
+    The entry keeps the generations it was built from, and is read in the same round trip
+    as the current ones (one query with the database cache): it is served only while they
+    are equal. So an entry that a slow build stores after a change is never served."""
     # A digest keeps the key short and safe, whatever the parts hold (a filter value from
     # the query string may be long or hold a NUL byte, which PostgreSQL refuses).
-    digest = hashlib.sha256(
-        "\x1f".join([*map(str, parts), generation(models)]).encode("utf-8", "replace")
-    ).hexdigest()[:40]
-    key = f"avk:cached:{name}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout)
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "replace")).hexdigest()
+    key = f"avk:kept:{name}:{digest[:40]}"
+    keys = [_key(model) for model in models]
+    found = cache.get_many([*keys, key])
+    current = _generation(keys, found)
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = build()
+    cache.set(key, (current, value), timeout)
     return value
 
 

@@ -98,3 +98,30 @@ def test_any_part_makes_a_safe_key(builds):
     for part in odd:
         assert read(parts=[part]) == [] and read(parts=[part]) == []
     assert calls == ["partners"] * len(odd)
+
+
+def test_a_kept_read_costs_one_cache_query(builds, django_assert_num_queries):
+    # The generations and the entry are read together: one query to the database cache.
+    read, _calls = builds
+    PartnerFactory(name="Cosis")
+    read()
+    with django_assert_num_queries(1):
+        assert read() == ["Cosis"]
+
+
+def test_an_entry_built_before_a_change_is_not_served_after_it(builds):
+    # A request that read the data before a change may store its result after the change
+    # (a slow build racing a save): the entry remembers the generations it was built from.
+    read, calls = builds
+    cosis = PartnerFactory(name="Cosis")
+
+    def slow_build():
+        calls.append("slow")
+        stale = sorted(Partner.objects.values_list("name", flat=True))
+        cosis.name = "Cosis Groningen"
+        cosis.save()  # the change lands while this build is still running
+        return stale
+
+    models = [Partner, Municipality, Effort.partners.through]  # those of `read`
+    assert avk_cache.cached("partners", models, slow_build) == ["Cosis"]
+    assert read() == ["Cosis Groningen"]
