@@ -4,11 +4,12 @@ Each runs a fixed number of queries."""
 
 import datetime
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.models import ConflictOfInterest, Memo
+from governance.models import ConflictOfInterest, Memo, Seat
 
 
 def stepped_aside_counts(memo: Memo, seat_ids: set[int]) -> Counter:
@@ -21,14 +22,23 @@ def stepped_aside_counts(memo: Memo, seat_ids: set[int]) -> Counter:
     )
 
 
-def conflicts_of(memo: Memo) -> dict[int, list[ConflictOfInterest]]:
-    """The memo's declarations per proposed decision, seat and person loaded (one query)."""
+def conflicts_of(
+    decision_ids: Iterable[int], *, seats: Iterable[Seat] = ()
+) -> dict[int, list[ConflictOfInterest]]:
+    """The declarations on these proposed decisions, per decision, each with its seat and
+    person, by the person's name. The seats come from `seats` (person loaded) where the
+    caller has read them already; only a declaration whose seat is not among them (a term
+    that has ended since) costs a second query. Without joins the query is cheap to build
+    and to plan: the voting page reads it on every visit."""
+    rows = list(ConflictOfInterest.objects.filter(decision_id__in=list(decision_ids)).order_by())
+    known = {seat.pk: seat for seat in seats}
+    missing = {conflict.seat_id for conflict in rows} - known.keys()
+    if missing:
+        known |= {s.pk: s for s in Seat.objects.filter(pk__in=missing).select_related("person")}
+    for conflict in rows:
+        conflict.seat = known[conflict.seat_id]
+    rows.sort(key=lambda conflict: (conflict.seat.person.name.casefold(), conflict.pk))
     by_decision: dict[int, list[ConflictOfInterest]] = {}
-    rows = (
-        ConflictOfInterest.objects.filter(decision__memo=memo)
-        .select_related("seat__person")
-        .order_by("seat__person__name", "pk")
-    )
     for conflict in rows:
         by_decision.setdefault(conflict.decision_id, []).append(conflict)
     return by_decision

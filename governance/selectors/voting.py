@@ -17,8 +17,8 @@ from governance.access import (
     mfa_missing,
     substitutions_of,
     voting_right,
-    voting_seats_of,
     voting_seats_of_user,
+    voting_seats_today,
 )
 from governance.models import ConflictOfInterest, Memo, ProposedDecision, Seat, Vote
 from governance.selectors.conflicts import conflicts_of, open_for_conflicts
@@ -131,7 +131,7 @@ def vote_page(memo: Memo, user) -> dict:
     decisions = list(decisions)
     is_open = memo.status in OPEN
 
-    seats = list(voting_seats_of(body).select_related("person").order_by("person__name", "pk"))
+    seats = voting_seats_today(body)
     substitutions = substitutions_of(body)
     right = voting_right(user, body, seats=seats, substitutions=substitutions)
     my_seat = right.seat
@@ -146,7 +146,7 @@ def vote_page(memo: Memo, user) -> dict:
     for vote in votes:
         by_decision.setdefault(vote["decision_id"], []).append(vote)
     counts = tally(votes)
-    conflicts = conflicts_of(memo)
+    conflicts = conflicts_of((d.pk for d in decisions), seats=seats)
 
     quorum = memo.quorum if closed and memo.quorum is not None else body.quorum_for(len(seats))
     seat_ids = {s.pk for s in seats}

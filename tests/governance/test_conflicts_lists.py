@@ -147,3 +147,20 @@ def test_the_memo_page_stays_flat_with_declarations(client_for, member, db_body)
     assert _queries(client, reverse("governance:memo_detail", args=[small.pk])) == _queries(
         client, reverse("governance:memo_detail", args=[large.pk])
     )
+
+
+def test_the_voting_page_names_who_stepped_aside_in_name_order_also_after_their_term(
+    client_for, staff, db_body
+):
+    """The page takes the names from the body's current seats it has already read; a
+    declaration whose seat has ended since still shows its person."""
+    memo = voting_memo(db_body, decisions=[APPROVE])
+    decision = memo.decisions.get()
+    for name in ("Wim", "Anke", "Mirjam"):
+        sc.conflict_declare(user=voter(db_body, name=name), decision=decision, reason=REASON)
+    ended = Seat.objects.get(person__name="Mirjam")
+    ended.term_end = datetime.date.today() - datetime.timedelta(days=1)
+    ended.save()
+    html = client_for(staff).get(vote_url(memo)).content.decode()
+    aside = html.split(f'id="decision-{decision.pk}-aside"')[1].split("</ul>")[0]
+    assert aside.index("Anke") < aside.index("Mirjam") < aside.index("Wim")

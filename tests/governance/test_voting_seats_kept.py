@@ -4,7 +4,6 @@ person's seats are never another's."""
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 
 from governance.access import voting_seats_of_user
@@ -35,18 +34,3 @@ def test_each_person_has_their_own_seats(db_body, sg_body):
     first, second = voter(db_body), voter(sg_body)
     assert [seat.body for seat in voting_seats_of_user(first)] == [db_body]
     assert [seat.body for seat in voting_seats_of_user(second)] == [sg_body]
-
-
-def test_the_voting_page_shows_the_decision_number_once_closed(client, staff, db_body):
-    from governance.services.decisions import voting_close
-    from governance.services.voting import vote_cast
-
-    member = voter(db_body)
-    memo = voting_memo(db_body)
-    url = reverse("governance:memo_vote", args=[memo.pk])
-    client.force_login(staff)
-    assert "Besluit " not in client.get(url).content.decode()  # open: not on the list yet
-    vote_cast(user=member, decision=memo.decisions.get(), choice="for")
-    voting_close(memo=memo, user=staff)
-    number = memo.decisions.get().listed.number
-    assert f"Besluit {number}" in client.get(url).content.decode()

@@ -495,3 +495,18 @@ def test_body_rules_garbage_never_breaks(
         },
     )
     assert response.status_code in (200, 302)
+
+
+def test_the_voting_page_shows_the_decision_number_once_closed(client, staff, db_body):
+    from governance.services.decisions import voting_close
+    from governance.services.voting import vote_cast
+
+    member = voter(db_body)
+    memo = voting_memo(db_body)
+    url = reverse("governance:memo_vote", args=[memo.pk])
+    client.force_login(staff)
+    assert "Besluit " not in client.get(url).content.decode()  # open: not on the list yet
+    vote_cast(user=member, decision=memo.decisions.get(), choice="for")
+    voting_close(memo=memo, user=staff)
+    number = memo.decisions.get().listed.number
+    assert f"Besluit {number}" in client.get(url).content.decode()
