@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 
+from avk.charts.lines import Point, TrendChart, format_value
 from monitoring.access import visibilities_for
-from monitoring.charts.lines import Point, TrendChart, format_value
 from monitoring.models import EffortIndicator, Indicator
 from monitoring.selectors.areas import NETHERLANDS, default_area
 from monitoring.selectors.indicators import INDICATOR_READ, indicator_trends

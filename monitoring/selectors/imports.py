@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from avk.charts.lines import format_value
 from avk.forms import parse_decimal
 from avk.imports import CREATE, UNCHANGED, UPDATE, RowResult
 from avk.tables import MAX_ROWS, Column, read_table
 from avk.text import without_bidi_controls
-from monitoring.charts.lines import format_value
 from monitoring.models import Area, Indicator, Measurement
 from partners.selectors.imports import name_key, parse_bool
 

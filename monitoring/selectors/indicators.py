@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from monitoring.charts.lines import Point, Series, TrendChart, format_value, trend_chart
+from avk.charts.lines import Point, Series, TrendChart, format_value, trend_chart
 from monitoring.models import Area, Indicator, IndicatorStory, Measurement, Target
 from monitoring.selectors.areas import references_of
 from partners.models import Municipality, Partner

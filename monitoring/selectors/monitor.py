@@ -15,8 +15,8 @@ from collections import defaultdict
 from django.db.models import Q
 from django.utils import timezone
 
-from monitoring.charts.bars import BarChart
-from monitoring.charts.lines import Series
+from avk.charts.bars import BarChart
+from avk.charts.lines import Series
 from monitoring.models import Indicator, Spotlight
 from monitoring.models.indicators import Visibility
 from monitoring.selectors.areas import default_area

@@ -16,10 +16,10 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avk.charts.bars import BarChart, bar_chart
+from avk.charts.lines import TrendChart
 from governance.models import Body, Decision
 from monitoring.access import indicators_visible_to, public_experiences
-from monitoring.charts.bars import BarChart, bar_chart
-from monitoring.charts.lines import TrendChart
 from monitoring.models import Consent, Experience, Indicator
 from monitoring.selectors.areas import NETHERLANDS, default_area
 from monitoring.selectors.indicators import INDICATOR_READ, indicator_trends

@@ -1,10 +1,10 @@
-"""Trend charts as server-rendered SVG (no script, no chart library): an indicator over the
-years for a place, against its references (province, the Netherlands), with the target and the
-breaks in the series. The geometry is computed here; templates/monitoring/includes/trend_chart.html
+"""Trend charts as server-rendered SVG (no script, no chart library): a series over the years
+for a place, against its references (e.g. the province and the Netherlands), with a target and
+the breaks in the series. The geometry is computed here; templates/includes/trend_chart.html
 draws it, on the page and inside the PDFs alike. Every chart has a table that says the same.
 
 "Colour follows polarity": the place's line is green when its last value is better than its
-first (lower or higher, as the indicator says), warm red when worse. The colour is never the
+first (lower or higher, as the series says), warm red when worse. The colour is never the
 only cue: the table and the description say it in words, and references are dashed with their
 own marker shape.
 """

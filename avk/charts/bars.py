@@ -1,6 +1,6 @@
 """Bar charts as server-rendered SVG (no script, no chart library): counts or shares per
 category (a year, a phase plan), one bar per category with its series stacked, or the series
-side by side. The geometry is computed here; templates/monitoring/includes/bar_chart.html
+side by side. The geometry is computed here; templates/includes/bar_chart.html
 draws it on the page and inside the PDFs alike, and bar_table.html says the same in a table.
 
 The colours come from one palette that tells series apart on white; colour is never the only
@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from monitoring.charts.lines import (
+from avk.charts.lines import (
     NOTHING,
     Frame,
     Tick,

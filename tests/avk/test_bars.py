@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from monitoring.charts.bars import PALETTE, bar_chart
-from monitoring.charts.lines import NOTHING
+from avk.charts.bars import PALETTE, bar_chart
+from avk.charts.lines import NOTHING
 
 
 def chart(**kwargs):
@@ -69,11 +69,9 @@ def test_each_bar_says_what_it_is():
 def test_it_renders_as_an_accessible_svg_on_a_page_and_with_a_fixed_size_in_a_pdf():
     result = chart(uid="packages")
     with translation.override("nl"):
-        html = render_to_string("monitoring/includes/bar_chart.html", {"chart": result})
-        table = render_to_string(
-            "monitoring/includes/bar_table.html", {"chart": result, "head": "Jaar"}
-        )
-        pdf = render_to_string("monitoring/includes/bar_chart.html", {"chart": result, "pdf": True})
+        html = render_to_string("includes/bar_chart.html", {"chart": result})
+        table = render_to_string("includes/bar_table.html", {"chart": result, "head": "Jaar"})
+        pdf = render_to_string("includes/bar_chart.html", {"chart": result, "pdf": True})
     assert 'role="img"' in html and 'aria-labelledby="packages-title packages-desc"' in html
     assert "<title>B 2025: 12</title>" in html
     assert "<script" not in html and "style=" not in html
@@ -91,7 +89,7 @@ def test_values_are_decimals_and_shares_keep_their_unit():
 def test_coordinates_are_svg_numbers_in_dutch_too():
     import re
 
-    from monitoring.charts.lines import Point, Series, trend_chart
+    from avk.charts.lines import Point, Series, trend_chart
 
     trend = trend_chart(
         series=[Series("Emmen", [Point(2018, Decimal("9.6")), Point(2020, Decimal("8.4"))])],
@@ -100,8 +98,8 @@ def test_coordinates_are_svg_numbers_in_dutch_too():
         title="Kinderen",
     )
     with translation.override("nl"):
-        bars = render_to_string("monitoring/includes/bar_chart.html", {"chart": chart()})
-        lines = render_to_string("monitoring/includes/trend_chart.html", {"chart": trend})
+        bars = render_to_string("includes/bar_chart.html", {"chart": chart()})
+        lines = render_to_string("includes/trend_chart.html", {"chart": trend})
     for html in (bars, lines):
         coordinates = re.findall(r'\b(?:x|y|x1|y1|x2|y2|cx|cy|width|height|d)="([^"]*)"', html)
         assert coordinates and not any(

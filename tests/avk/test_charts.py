@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from monitoring.charts.lines import NOTHING, Point, Series, trend_chart
+from avk.charts.lines import NOTHING, Point, Series, trend_chart
 
 D = Decimal
 
@@ -105,7 +105,7 @@ def test_values_are_shown_in_dutch(unit, value, shown):
 
 def test_it_renders_as_an_accessible_svg():
     with translation.override("nl"):
-        html = render_to_string("monitoring/includes/trend_chart.html", {"chart": chart()})
+        html = render_to_string("includes/trend_chart.html", {"chart": chart()})
     assert 'role="img"' in html and "<title" in html and "<desc" in html
     assert "<script" not in html and "style=" not in html
     # coordinates are written with a decimal point, also when the page is in Dutch
@@ -124,7 +124,7 @@ def test_nothing_to_draw_gives_an_empty_chart_not_an_error():
 
 
 def test_each_value_is_formatted_once_for_the_points_and_the_table(monkeypatch):
-    from monitoring.charts import lines
+    from avk.charts import lines
 
     calls = []
     original = lines.format_value
