@@ -40,14 +40,16 @@ NAV = {
 
 
 @functools.cache
-def _nav() -> dict[str, str]:
+def nav_urls() -> dict[str, str]:
+    """The menu's addresses by key, looked up once per process (shared by the layout's
+    context and the main menu tag)."""
     return {key: reverse(name) for key, name in NAV.items()}
 
 
 @functools.cache
 def menu_urls() -> frozenset[str]:
-    return frozenset(_nav().values())
+    return frozenset(nav_urls().values())
 
 
 def portal(request):
-    return {"PRODUCTION": settings.PRODUCTION, "nav": _nav()}
+    return {"PRODUCTION": settings.PRODUCTION, "nav": nav_urls()}

@@ -54,7 +54,7 @@ def main_menu(context, user, editing) -> SafeString:
 
 @functools.lru_cache(maxsize=512)
 def _menu(language, is_authenticated, is_staff, path, section, own) -> SafeString:
-    from avk.context_processors import _nav
+    from avk.context_processors import nav_urls
 
     editing = [
         {"name": name, "url": reverse("partners:partner_detail", args=[pk])} for pk, name in own
@@ -62,7 +62,7 @@ def _menu(language, is_authenticated, is_staff, path, section, own) -> SafeStrin
     html_ = render_to_string(
         "includes/main_menu.html",
         {
-            "nav": _nav(),
+            "nav": nav_urls(),
             "path": path,
             "section": section,
             "is_authenticated": is_authenticated,
