@@ -1,4 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from resources.views import budget, efforts, funding
 
 app_name = "resources"
-urlpatterns = []
+urlpatterns = [
+    path("", funding.overview, name="overview"),
+    path("bronnen/nieuw/", funding.create_source, name="source_create"),
+    path("bronnen/<int:pk>/", funding.source_detail, name="source_detail"),
+    path("bronnen/<int:pk>/bewerken/", funding.edit_source, name="source_edit"),
+    path("aanvragen/nieuw/", funding.create_application, name="application_create"),
+    path("aanvragen/<int:pk>/bewerken/", funding.edit_application, name="application_edit"),
+    path("begroting/", budget.budget, name="budget"),
+    path("begroting/nieuw/", budget.create_budget_line, name="budget_line_create"),
+    path("begroting/<int:pk>/bewerken/", budget.edit_budget_line, name="budget_line_edit"),
+    path("inspanningen/", efforts.effort_list, name="effort_list"),
+    path("inspanningen/<int:pk>/", efforts.effort_money, name="effort_money"),
+    path("inspanningen/<int:pk>/geld/", efforts.add_allocation, name="allocation_add"),
+    path("inspanningen/<int:pk>/inzet/", efforts.add_sroi_input, name="sroi_input_add"),
+    path("inspanningen/<int:pk>/opbrengst/", efforts.add_sroi_outcome, name="sroi_outcome_add"),
+    path("geld/<int:pk>/verwijderen/", efforts.remove_allocation, name="allocation_remove"),
+    path("inzet/<int:pk>/verwijderen/", efforts.remove_sroi_input, name="sroi_input_remove"),
+    path(
+        "opbrengst/<int:pk>/verwijderen/", efforts.remove_sroi_outcome, name="sroi_outcome_remove"
+    ),
+]

@@ -10,6 +10,7 @@ from monitoring.demo import indicators as indicators_demo
 from partners.demo import organisations as partners_demo
 from partners.demo import quickscan as quickscan_demo
 from reflection.demo import builder as reflection_demo
+from resources.demo import funding as resources_demo
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             demo_memos.build()
             programme_demo.build()
             reflection_demo.build()
+            resources_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
