@@ -97,7 +97,9 @@ def test_a_date_in_the_future_is_refused(client, staff, partner_a):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = client.post(page_of(partner_a), data(recorded_on=tomorrow.isoformat()))
     assert response.status_code == 200
-    assert "De datum kan niet in de toekomst liggen" in response.content.decode()
+    html = response.content.decode()
+    assert "De datum kan niet in de toekomst liggen" in html
+    assert html.count("Er is een probleem") == 1  # one error summary, at the top of the form
     assert response.context["form"]["working_on"].value() == data()["working_on"]
     assert not StakeholderEntry.objects.exists()
     # Today itself is fine.
