@@ -1,0 +1,2 @@
+# --- stakeholders
+from movement.models.stakeholders import Stage, StakeholderEntry  # noqa: F401
