@@ -1,0 +1,5 @@
+# --- pilots
+from movement.models.pilots import Pilot, PilotSignup  # noqa: F401
+from movement.models.signups import PLACE_HOLDING, Signup, SignupStatus  # noqa: F401
+
+# --- pilots end
