@@ -158,7 +158,9 @@ def _locked(signup):
     """Lock the offer, then the sign-up (always in this order); both re-read."""
     offer_model = type(signup)._meta.get_field(signup.offer_field).related_model
     offer = offer_model.objects.select_for_update().get(pk=signup.offer_id)
-    locked = type(signup).objects.select_for_update().filter(pk=signup.pk).first()
+    # No ordering: the model's default one joins the offer, and FOR UPDATE would lock the
+    # joined row too. Only the offer's own lock above serialises who takes a place.
+    locked = type(signup).objects.select_for_update().filter(pk=signup.pk).order_by().first()
     if locked is not None:
         setattr(locked, signup.offer_field, offer)
     return offer, locked

@@ -6,6 +6,7 @@ about row locks under concurrency (CI runs on PostgreSQL).
 """
 
 import threading
+import time
 
 import pytest
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.db import connection
 
 from movement.models import PLACE_HOLDING, PilotSignup, SignupStatus
 from movement.services import pilots as services
+from movement.services import signups as signup_services
 from tests.movement.factories_pilots import PilotFactory, PilotSignupFactory
 
 pytestmark = pytest.mark.skipif(
@@ -21,12 +23,28 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _slow_count(monkeypatch):
+    """Hold each confirmation a moment between counting the places and taking one, so
+    the confirmations really overlap: without the pilot's row lock two of them would
+    both see the last place free (the database is real; only the timing is widened)."""
+    count = signup_services.places_taken
+
+    def slow(offer):
+        taken = count(offer)
+        time.sleep(0.2)
+        return taken
+
+    monkeypatch.setattr(signup_services, "places_taken", slow)
+
+
 def _race(tokens):
     start = threading.Barrier(len(tokens))
     outcomes, errors = [], []
 
     def confirm(token):
         try:
+            connection.ensure_connection()  # connect first: the race starts at the barrier
             start.wait(timeout=30)
             try:
                 outcomes.append(services.pilot_signup_confirm(token=token)[0])
