@@ -34,6 +34,11 @@ BEAT_SCHEDULE = {
         "task": "governance.daily_reminders",
         "schedule": crontab(hour=9, minute=15),
     },
+    # Pilot sign-ups never confirmed are removed after 7 days (AVG).
+    "pilot-signups-expire": {
+        "task": "movement.tasks.expire_pilot_signups",
+        "schedule": crontab(hour=3, minute=20),
+    },
     # The notification preferences' digests of held mails (avk.digests).
     "notification-digests-daily": {
         "task": "avk.tasks.notification_digests",

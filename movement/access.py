@@ -1,9 +1,13 @@
-"""Who may see and do what in the movement app."""
+"""Who may see or change what in the movement app."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from avk.access import is_staff
+from avk.forms import parse_id
+from movement.models import Pilot, PilotSignup
+from movement.selectors.pilots import public_pilot
 from partners.models import Partner
 
 # --- stakeholders
@@ -20,3 +24,40 @@ def get_partner_for_stakeholders(user, pk) -> Partner:
 
 
 # --- end of stakeholders
+
+
+# --- pilots
+
+
+def get_public_pilot(user, pk) -> Pilot:
+    """A pilot's public page: open and closed pilots for everyone (no login); a draft
+    only for staff; 404 otherwise."""
+    pilot = public_pilot(pk, drafts=is_staff(user)) if parse_id(pk) else None
+    if pilot is None:
+        raise Http404
+    return pilot
+
+
+def get_pilot_for_staff(user, pk) -> Pilot:
+    """A pilot to manage: 403 for anyone but staff, 404 when it does not exist."""
+    if not is_staff(user):
+        raise PermissionDenied
+    pilot = Pilot.objects.filter(pk=pk).first() if parse_id(pk) else None
+    if pilot is None:
+        raise Http404
+    return pilot
+
+
+def get_pilot_signup_for_staff(user, pk) -> PilotSignup:
+    """A sign-up to decide on: staff only (403), 404 when it does not exist."""
+    if not is_staff(user):
+        raise PermissionDenied
+    signup = (
+        PilotSignup.objects.select_related("pilot").filter(pk=pk).first() if parse_id(pk) else None
+    )
+    if signup is None:
+        raise Http404
+    return signup
+
+
+# --- pilots end

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from movement.views import stakeholders
+from movement.views import pilots, stakeholders
 
 app_name = "movement"
 urlpatterns = []
@@ -15,3 +15,38 @@ urlpatterns += [
     ),
 ]
 # --- end of stakeholders
+# --- pilots
+urlpatterns += [
+    path("pilots/", pilots.pilot_list, name="pilot_list"),
+    path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot_detail"),
+    path("pilots/<int:pk>/aangemeld/", pilots.pilot_signup_sent, name="pilot_signup_sent"),
+    path(
+        "pilots/aanmelding/<slug:token>/bevestigen/",
+        pilots.pilot_signup_confirm,
+        name="pilot_signup_confirm",
+    ),
+    path(
+        "pilots/aanmelding/<slug:token>/afmelden/",
+        pilots.pilot_signup_withdraw,
+        name="pilot_signup_withdraw",
+    ),
+    path("pilots/beheer/", pilots.pilot_manage, name="pilot_manage"),
+    path("pilots/beheer/nieuw/", pilots.pilot_create, name="pilot_create"),
+    path("pilots/beheer/<int:pk>/", pilots.pilot_edit, name="pilot_edit"),
+    path(
+        "pilots/beheer/<int:pk>/deelnemers/",
+        pilots.pilot_participants,
+        name="pilot_participants",
+    ),
+    path(
+        "pilots/beheer/<int:pk>/deelnemers.csv",
+        pilots.pilot_participants_csv,
+        name="pilot_participants_csv",
+    ),
+    path(
+        "pilots/aanmeldingen/<int:pk>/besluit/",
+        pilots.decide_signup,
+        name="pilot_signup_decide",
+    ),
+]
+# --- pilots end

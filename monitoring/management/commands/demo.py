@@ -7,6 +7,7 @@ from governance.demo import memos as demo_memos
 from governance.demo import programme as programme_demo
 from monitoring.demo import experiences as experiences_demo
 from monitoring.demo import indicators as indicators_demo
+from movement.demo import pilots as pilots_demo
 from movement.demo import stakeholders as stakeholders_demo
 from partners.demo import organisations as partners_demo
 from partners.demo import quickscan as quickscan_demo
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             reflection_demo.build()
             resources_demo.build()
             stakeholders_demo.build()
+            pilots_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))

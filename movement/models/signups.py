@@ -1,0 +1,87 @@
+"""What every public sign-up shares (a pilot's now; later a team morning's or a course's).
+
+A sign-up is a person from the network, not a login: their name, e-mail address and a few
+details, their explicit consent to be contacted, and where they stand. It counts only once
+the address is confirmed (double opt-in). The concrete model adds the foreign key to what
+the person signs up for (`offer_field`, related name `signups`) and the names of its two
+public links; movement.services.signups holds the rules (capacity, wait list, withdraw).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from avk.models import TimeStampedModel
+from partners.models import Municipality
+
+
+class SignupStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Not confirmed yet")
+    REGISTERED = "registered", _("Registered")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The statuses that take one of the places of the offer's capacity.
+PLACE_HOLDING = (SignupStatus.REGISTERED, SignupStatus.ACCEPTED)
+
+
+class Signup(TimeStampedModel):
+    """The abstract base of a public sign-up. `created_at` is when the form was sent."""
+
+    Status = SignupStatus
+
+    # Set by the concrete model: the foreign key to the offer (whose related name is
+    # `signups` and which has a `capacity`) and the URL names of its public links.
+    offer_field = ""
+    confirm_url_name = ""
+    withdraw_url_name = ""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    municipality_text = models.CharField(_("other municipality"), max_length=100, blank=True)
+    motivation = models.TextField(_("motivation"), max_length=2000, blank=True)
+    consented_at = models.DateTimeField(_("consent to be contacted given at"))
+    # The SHA-256 of the secret in the confirmation link; cleared when the person withdraws,
+    # so no link of theirs works afterwards.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=SignupStatus.choices, default=SignupStatus.UNCONFIRMED
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # The place on the waiting list: the earliest first.
+    queued_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        # No personal data: this is what the audit trail keeps of the row.
+        return f"{getattr(self, self.offer_field)} · #{self.pk}"
+
+    @property
+    def offer(self):
+        return getattr(self, self.offer_field)
+
+    @property
+    def offer_id(self):
+        return getattr(self, f"{self.offer_field}_id")
+
+    @property
+    def holds_place(self) -> bool:
+        return self.status in PLACE_HOLDING
+
+    @property
+    def municipality_name(self) -> str:
+        return self.municipality.name if self.municipality_id else self.municipality_text

@@ -1,0 +1,388 @@
+"""The rules every public sign-up shares: double opt-in, places and the waiting list,
+staff's decisions, withdrawing (AVG) and the expiry of unconfirmed sign-ups.
+
+A sign-up is made unconfirmed and its person gets a mail with a confirmation link that
+holds a random secret; only its SHA-256 is stored. Confirming decides the place: while the
+offer has free places a confirmed sign-up takes one (first come, first served), after that
+it goes on the waiting list. The offer's row is locked (select_for_update) and the places
+are counted in the database inside that lock, so two confirmations at the same moment can
+never fill a place twice. Every lock takes the offer first and the sign-up second, in the
+same order everywhere, so two of these services never wait on each other.
+
+Withdrawing is for the person themselves, through the link in every mail. A confirmed
+sign-up is anonymised: every personal field is blanked and its links stop working; the
+row stays (as status "withdrawn") so the counts of how many signed up stay true and the
+audit trail points at a row. An unconfirmed one never counted, so it is deleted. Either
+way the mails of the sign-up (with its address) are deleted from the outbox, and a place
+that comes free goes to the first on the waiting list, who is told by mail.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from avk.audit import audit_group, audit_record
+from avk.emails import mail_queue
+from avk.links import absolute_reverse
+from avk.models import OutgoingMail
+from movement.models import SignupStatus
+from movement.selectors.signups import places_taken
+
+# An unconfirmed sign-up is removed after this many days (movement.tasks).
+CONFIRM_DAYS = 7
+
+
+class Decision:
+    """What staff may decide about a confirmed sign-up."""
+
+    ACCEPT = "accept"
+    WAITLIST = "waitlist"
+    DECLINE = "decline"
+    CHOICES = (ACCEPT, WAITLIST, DECLINE)
+
+
+_DECIDED_STATUS = {
+    Decision.ACCEPT: SignupStatus.ACCEPTED,
+    Decision.WAITLIST: SignupStatus.WAITLISTED,
+    Decision.DECLINE: SignupStatus.DECLINED,
+}
+
+# The outcomes of a click on a confirmation link (the page says which).
+CONFIRM_UNKNOWN = "unknown"  # no such link: forged, mistyped, withdrawn or removed
+CONFIRM_EXPIRED = "expired"
+CONFIRM_CLOSED = "closed"  # the offer stopped taking sign-ups before the person confirmed
+CONFIRM_DUPLICATE = "duplicate"  # this address had already confirmed for the offer
+CONFIRM_ALREADY = "already"  # the link was used before: nothing changes
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def withdraw_token(signup) -> str:
+    """The secret of a sign-up's withdraw link: its id and a keyed hash of its stored
+    token hash, so every later mail can carry the link without the raw secret being
+    kept, and it stops working once the sign-up is withdrawn (the hash is cleared)."""
+    return f"{signup.pk}-{_withdraw_mac(signup)}"
+
+
+def _withdraw_mac(signup) -> str:
+    salt = f"movement.signups.withdraw.{signup._meta.label_lower}"
+    return salted_hmac(salt, signup.token_hash or "").hexdigest()[:32]
+
+
+def signup_for_withdraw_token(model, token: str):
+    """The sign-up of a withdraw link, or None for a forged or used one."""
+    pk, _dash, mac = (token or "").partition("-")
+    if not pk.isdigit() or len(pk) > 18 or not mac:
+        return None
+    signup = model.objects.filter(pk=int(pk), token_hash__isnull=False).first()
+    if signup is None or not constant_time_compare(_withdraw_mac(signup), mac):
+        return None
+    return signup
+
+
+def signup_for_token(model, token: str):
+    """The sign-up of a confirmation link, or None."""
+    return model.objects.filter(token_hash=token_hash(token or "")).first()
+
+
+def is_expired(signup, now=None) -> bool:
+    """An unconfirmed sign-up older than CONFIRM_DAYS no longer counts (and is removed)."""
+    now = now or timezone.now()
+    return signup.status == SignupStatus.UNCONFIRMED and signup.created_at <= now - (
+        datetime.timedelta(days=CONFIRM_DAYS)
+    )
+
+
+def _mail_key(signup, what: str) -> str:
+    return f"{_key_prefix(signup)}{what}"
+
+
+def _key_prefix(signup) -> str:
+    return f"signup:{signup._meta.label_lower}:{signup.pk}:"
+
+
+def _mail(signup, template: str, what: str, extra: dict | None = None) -> None:
+    """Queue one mail about `signup` through the outbox, in Dutch, with its withdraw link.
+
+    The links are secrets: blanked on the row once the mail is sent.
+    """
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        facts = signup.offer.mail_facts()
+    mail_queue(
+        key=_mail_key(signup, what),
+        to=signup.email,
+        name=template,
+        language=language,
+        context={
+            "name": signup.name,
+            "offer": facts,
+            "withdraw_link": absolute_reverse(signup.withdraw_url_name, withdraw_token(signup)),
+            **(extra or {}),
+        },
+        forget_after_sending=("withdraw_link", "confirm_link"),
+    )
+
+
+def _mail_status(signup, *, moved_up: bool = False) -> None:
+    moment = f"{signup.decided_at or timezone.now():%Y%m%d%H%M%S%f}"
+    _mail(
+        signup,
+        "signup_status",
+        f"status:{signup.status}:{moment}",
+        {"status": str(signup.status), "moved_up": moved_up},
+    )
+
+
+def _audit(signup, action: str, actor=None, changes=None) -> None:
+    offer = signup.offer
+    audit_record(
+        actor=actor,
+        instance=signup,
+        action=action,
+        changes=changes or {},
+        group=audit_group(offer._meta.model_name, offer.pk),
+    )
+
+
+def _locked(signup):
+    """Lock the offer, then the sign-up (always in this order); both re-read."""
+    offer_model = type(signup)._meta.get_field(signup.offer_field).related_model
+    offer = offer_model.objects.select_for_update().get(pk=signup.offer_id)
+    # No ordering: the model's default one joins the offer, and FOR UPDATE would lock the
+    # joined row too. Only the offer's own lock above serialises who takes a place.
+    locked = type(signup).objects.select_for_update().filter(pk=signup.pk).order_by().first()
+    if locked is not None:
+        setattr(locked, signup.offer_field, offer)
+    return offer, locked
+
+
+def signup_create(
+    *,
+    model,
+    offer,
+    name: str,
+    email: str,
+    consent: bool,
+    organisation: str = "",
+    municipality=None,
+    municipality_text: str = "",
+    motivation: str = "",
+    now=None,
+):
+    """Sign someone up for `offer` (unconfirmed) and mail them the confirmation link.
+
+    Consent to be contacted is required; the offer must take sign-ups. An earlier
+    unconfirmed sign-up of the same address for the same offer is replaced (its link stops
+    working). Returns the sign-up and the secret of its confirmation link. Raises
+    ValidationError and saves nothing for anything refused.
+    """
+    if not consent:
+        raise ValidationError(
+            {"consent": _("Tick the box: we can only sign you up if we may contact you.")}
+        )
+    if not offer.takes_signups:
+        raise ValidationError(_("Sign-ups for this are closed."))
+    now = now or timezone.now()
+    token = secrets.token_urlsafe(32)
+    signup = model(
+        **{model.offer_field: offer},
+        name=(name or "").strip(),
+        email=(email or "").strip().lower(),
+        organisation=(organisation or "").strip(),
+        municipality=municipality,
+        municipality_text="" if municipality else (municipality_text or "").strip(),
+        motivation=(motivation or "").strip(),
+        consented_at=now,
+        token_hash=token_hash(token),
+    )
+    signup.full_clean(validate_constraints=False)
+    with transaction.atomic():
+        earlier = model.objects.filter(
+            **{model.offer_field: offer},
+            email=signup.email,
+            status=SignupStatus.UNCONFIRMED,
+        )
+        _forget_mails(list(earlier))
+        earlier.delete()
+        signup.save()
+        _mail(
+            signup,
+            "signup_confirm",
+            "confirm",
+            {
+                "confirm_link": absolute_reverse(signup.confirm_url_name, token),
+                "days": CONFIRM_DAYS,
+            },
+        )
+    return signup, token
+
+
+def signup_confirm(*, model, token: str, now=None) -> tuple[str, object]:
+    """Confirm the address of the sign-up whose link holds `token`, and give it its place.
+
+    Returns (outcome, sign-up): the new status (registered, or waitlisted when the offer
+    is full), or CONFIRM_ALREADY for a link used before (nothing changes), or
+    CONFIRM_UNKNOWN / CONFIRM_EXPIRED / CONFIRM_CLOSED / CONFIRM_DUPLICATE, which change
+    nothing either (a duplicate is removed: the address already has its sign-up).
+    """
+    now = now or timezone.now()
+    found = signup_for_token(model, token)
+    if found is None:
+        return CONFIRM_UNKNOWN, None
+    with transaction.atomic():
+        offer, signup = _locked(found)
+        if signup is None or signup.token_hash != token_hash(token):
+            return CONFIRM_UNKNOWN, None
+        if signup.status != SignupStatus.UNCONFIRMED:
+            return CONFIRM_ALREADY, signup
+        if is_expired(signup, now):
+            return CONFIRM_EXPIRED, signup
+        if not offer.takes_signups:
+            return CONFIRM_CLOSED, signup
+        twin = (
+            model.objects.filter(**{model.offer_field: offer}, email=signup.email)
+            .exclude(status__in=[SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN])
+            .exists()
+        )
+        if twin:
+            _forget_mails([signup])
+            signup.delete()
+            return CONFIRM_DUPLICATE, None
+        # Counted inside the offer's lock: a racing confirmation waits for this one.
+        full = places_taken(offer) >= offer.capacity
+        signup.status = SignupStatus.WAITLISTED if full else SignupStatus.REGISTERED
+        signup.confirmed_at = now
+        signup.decided_at = now
+        signup.queued_at = now if full else None
+        signup.save(update_fields=["status", "confirmed_at", "decided_at", "queued_at"])
+        _audit(signup, "signup.confirmed", changes={"status": ["unconfirmed", signup.status]})
+        _mail_status(signup)
+    return str(signup.status), signup
+
+
+def signup_decide(*, signup, decision: str, actor) -> object:
+    """Staff accept, wait-list or decline a confirmed sign-up; the person gets a mail.
+
+    Accepting needs a free place unless the sign-up holds one already (never an over-full
+    offer); wait-listing puts it at the end of the waiting list; declining a sign-up that
+    held a place gives that place to the first on the waiting list. The same decision
+    again changes nothing. Raises ValidationError for what cannot be decided.
+    """
+    if decision not in Decision.CHOICES:
+        raise ValidationError(_("Choose accept, waiting list or decline."))
+    now = timezone.now()
+    with transaction.atomic():
+        offer, signup = _locked(signup)
+        if signup is None or signup.status in (SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN):
+            raise ValidationError(_("Only a confirmed sign-up can be accepted or declined."))
+        new_status = _DECIDED_STATUS[decision]
+        if signup.status == new_status:
+            return signup
+        if (
+            new_status == SignupStatus.ACCEPTED
+            and not signup.holds_place
+            and places_taken(offer) >= offer.capacity
+        ):
+            raise ValidationError(
+                _("There is no free place. Decline someone or put them on the waiting list first.")
+            )
+        held = signup.holds_place
+        old = signup.status
+        signup.status = new_status
+        signup.decided_at = now
+        signup.queued_at = now if new_status == SignupStatus.WAITLISTED else None
+        signup.save(update_fields=["status", "decided_at", "queued_at"])
+        _audit(signup, f"signup.{decision}", actor, {"status": [old, new_status]})
+        _mail_status(signup)
+        if held and new_status == SignupStatus.DECLINED:
+            _fill_free_places(offer, now)
+    return signup
+
+
+def signup_withdraw(*, model, token: str) -> bool:
+    """The person withdraws through the link in a mail: their data is deleted (see the
+    module's docstring) and a place they held goes to the first on the waiting list.
+    Returns False for a forged or used link (nothing happens)."""
+    found = signup_for_withdraw_token(model, token)
+    if found is None:
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        offer, signup = _locked(found)
+        if signup is None or signup.token_hash is None:
+            return False
+        held = signup.holds_place
+        _forget_mails([signup])
+        if signup.status == SignupStatus.UNCONFIRMED:
+            signup.delete()
+            return True
+        old = signup.status
+        signup.name = signup.email = signup.organisation = ""
+        signup.municipality = None
+        signup.municipality_text = signup.motivation = ""
+        signup.token_hash = None
+        signup.status = SignupStatus.WITHDRAWN
+        signup.queued_at = None
+        signup.decided_at = now
+        signup.save()
+        _audit(signup, "signup.withdrawn", changes={"status": [old, signup.status]})
+        if held:
+            _fill_free_places(offer, now)
+    return True
+
+
+def signups_expire(*, model, now=None) -> int:
+    """Remove the sign-ups left unconfirmed for CONFIRM_DAYS, with their mails.
+
+    Idempotent: what is gone stays gone. Returns how many were removed.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=CONFIRM_DAYS)
+    with transaction.atomic():
+        stale = list(model.objects.filter(status=SignupStatus.UNCONFIRMED, created_at__lte=cutoff))
+        _forget_mails(stale)
+        model.objects.filter(pk__in=[s.pk for s in stale]).delete()
+    return len(stale)
+
+
+def signups_fill(*, offer) -> list:
+    """Give the free places of `offer` to the waiting list (e.g. after staff add places)."""
+    with transaction.atomic():
+        offer = type(offer).objects.select_for_update().get(pk=offer.pk)
+        return _fill_free_places(offer, timezone.now())
+
+
+def _fill_free_places(offer, now) -> list:
+    """Inside the offer's lock: the first on the waiting list move up while places are free."""
+    free = offer.capacity - places_taken(offer)
+    if free <= 0:
+        return []
+    moved = list(
+        offer.signups.select_for_update()
+        .filter(status=SignupStatus.WAITLISTED)
+        .order_by("queued_at", "pk")[:free]
+    )
+    for signup in moved:
+        signup.status = SignupStatus.REGISTERED
+        signup.decided_at = now
+        signup.queued_at = None
+        signup.save(update_fields=["status", "decided_at", "queued_at"])
+        _audit(signup, "signup.moved_up", changes={"status": ["waitlisted", "registered"]})
+        _mail_status(signup, moved_up=True)
+    return moved
+
+
+def _forget_mails(signups) -> None:
+    """Delete the outbox rows of these sign-ups: they hold the address and the name."""
+    for signup in signups:
+        OutgoingMail.objects.filter(key__startswith=_key_prefix(signup)).delete()

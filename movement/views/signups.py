@@ -1,0 +1,94 @@
+"""What every public sign-up page shares: the rate limit per client address, and the
+pages of the confirmation and withdraw links. The pages of one kind of sign-up (pilots
+now) call these with their model and templates."""
+
+from allauth.account.adapter import get_adapter
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from movement.services import signups as services
+
+# At most this many sign-ups per client address per window (in seconds).
+RATE_LIMIT = 5
+RATE_WINDOW = 10 * 60
+
+
+def client_address(request) -> str:
+    """The client's address as the login throttle sees it: behind a trusted proxy (the
+    ALLAUTH_TRUSTED_PROXY_COUNT / _CLIENT_IP_HEADER settings) the forwarded one."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
+
+
+def rate_limited(request, scope: str = "signup") -> bool:
+    """Count one sign-up from this client; True once it is over RATE_LIMIT in the window.
+
+    The count lives in the shared cache (every worker sees it); the window starts at the
+    first sign-up and the count is dropped when it ends.
+    """
+    key = f"movement:{scope}:rate:{client_address(request)}"
+    if cache.add(key, 1, RATE_WINDOW):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add and incr
+        cache.add(key, 1, RATE_WINDOW)
+        return False
+    return count > RATE_LIMIT
+
+
+def confirm_page(request, *, model, token, template):
+    """GET: the question with a button (a mail scanner that opens links confirms nothing);
+    POST: confirm. A used, forged or expired link changes nothing and says so."""
+    signup = services.signup_for_token(model, token)
+    if signup is None:
+        return render(request, template, {"outcome": services.CONFIRM_UNKNOWN}, status=404)
+    if request.method == "POST":
+        outcome, signup = services.signup_confirm(model=model, token=token)
+    elif signup.status != signup.Status.UNCONFIRMED:
+        outcome = services.CONFIRM_ALREADY
+    elif services.is_expired(signup):
+        outcome = services.CONFIRM_EXPIRED
+    else:
+        outcome = "ask"
+    status = 410 if outcome == services.CONFIRM_EXPIRED else 200
+    return render(
+        request,
+        template,
+        {"outcome": outcome, "signup": signup, "offer": signup.offer if signup else None},
+        status=status,
+    )
+
+
+def withdraw_page(request, *, model, token, template):
+    """A step that cannot be undone (templates/includes/confirm_step.html): a GET or a
+    POST without confirm=yes asks; the POST with it withdraws and deletes the person's
+    data. A used or forged link changes nothing and says so."""
+    signup = services.signup_for_withdraw_token(model, token)
+    if signup is None:
+        return render(request, template, {"outcome": "unknown"}, status=404)
+    offer = signup.offer
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        done = services.signup_withdraw(model=model, token=token)
+        return render(request, template, {"outcome": "done" if done else "unknown"})
+    return render(
+        request,
+        template,
+        {
+            "outcome": "ask",
+            "question": _("Do you want to withdraw your sign-up?"),
+            "consequences": [
+                _(
+                    "You no longer take part in “%(title)s”: you lose your place or your "
+                    "turn on the waiting list."
+                )
+                % {"title": offer.title},
+                _("We delete your name, e-mail address and the other details you gave us."),
+            ],
+            "confirm_label": _("Yes, withdraw and delete my details"),
+        },
+    )
