@@ -5,6 +5,7 @@ from django.db import transaction
 from governance.demo import bodies as governance_demo
 from governance.demo import memos as demo_memos
 from governance.demo import programme as programme_demo
+from library.demo import documents as library_demo
 from monitoring.demo import experiences as experiences_demo
 from monitoring.demo import indicators as indicators_demo
 from partners.demo import organisations as partners_demo
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             demo_memos.build()
             programme_demo.build()
             reflection_demo.build()
+            library_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
