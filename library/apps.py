@@ -6,3 +6,9 @@ class LibraryConfig(AppConfig):
     # Above reflection, below monitoring: the programme's documents and the onboarding kit.
     name = "library"
     verbose_name = _("Library")
+
+    def ready(self):
+        from avk import documents
+        from library.documents import ONBOARDING_KIT
+
+        documents.register(ONBOARDING_KIT)

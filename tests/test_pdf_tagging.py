@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from avk import documents
 from avk.models import Document, User
 from governance.models import Body, Meeting, Memo
+from partners.models import Partner
 from reflection.models import PhasePlan, ReflectionSession
 from tests.governance.factories_memos import MemoAnnexFactory
 from tests.pdfs import drawn_objects
@@ -39,6 +40,8 @@ SUBJECTS = {
     # minutes)
     "minutes": lambda: str(Meeting.objects.order_by("starts_at")[0].pk),
     "meeting_book": lambda: str(Meeting.objects.order_by("starts_at")[1].pk),
+    # the demo partner with a house style (an SVG logo and a colour)
+    "onboarding_kit": lambda: str(Partner.objects.get(name="Cosis").pk),
 }
 
 

@@ -64,6 +64,7 @@ def test_catalogue_is_complete(tmp_path, settings):
         "governance",
         "reflection",
         "monitoring",
+        "library",
         "templates",
         "locale",
     ]:

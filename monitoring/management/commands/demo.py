@@ -5,6 +5,7 @@ from django.db import transaction
 from governance.demo import bodies as governance_demo
 from governance.demo import memos as demo_memos
 from governance.demo import programme as programme_demo
+from library.demo import documents as library_demo
 from monitoring.demo import experiences as experiences_demo
 from monitoring.demo import indicators as indicators_demo
 from movement.demo import pilots as pilots_demo
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             resources_demo.build()
             stakeholders_demo.build()
             pilots_demo.build()
+            library_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
         self.stdout.write(self.style.SUCCESS("Demo alliance ready. Demo logins:"))
