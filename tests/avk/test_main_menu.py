@@ -37,3 +37,41 @@ def test_the_menu_follows_the_language(client, staff):
     assert ">Bestuur<" in client.get(reverse("home")).content.decode()
     client.post(reverse("language_switch"), {"language": "en", "next": "/"})
     assert ">Governance<" in client.get(reverse("home")).content.decode()
+
+
+def _hrefs(page: str, *names: str) -> dict[str, bool]:
+    return {name: f'href="{reverse(name)}"' in page for name in names}
+
+
+MOVEMENT_LINKS = (
+    "movement:pilot_list",
+    "library:library",
+    "movement:stakeholder_overview",
+    "movement:pilot_manage",
+    "resources:overview",
+)
+
+
+def test_the_movement_pages_are_in_the_menu_for_whom_they_are(client, staff, editor_a):
+    # Pilots and the library for everyone, also logged out; where the partners stand,
+    # managing pilots and the money for staff only.
+    logged_out = client.get(reverse("showcase:index")).content.decode()
+    assert _hrefs(logged_out, *MOVEMENT_LINKS) == {
+        "movement:pilot_list": True,
+        "library:library": True,
+        "movement:stakeholder_overview": False,
+        "movement:pilot_manage": False,
+        "resources:overview": False,
+    }
+    client.force_login(editor_a)
+    page = client.get(reverse("home")).content.decode()
+    assert _hrefs(page, *MOVEMENT_LINKS) == {
+        "movement:pilot_list": True,
+        "library:library": True,
+        "movement:stakeholder_overview": False,
+        "movement:pilot_manage": False,
+        "resources:overview": False,
+    }
+    client.force_login(staff)
+    page = client.get(reverse("home")).content.decode()
+    assert all(_hrefs(page, *MOVEMENT_LINKS).values())
