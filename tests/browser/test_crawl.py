@@ -42,7 +42,7 @@ SAMPLES_PER_PATTERN = 2
 FAILING_RULES = {"landmark-unique"}
 # A safety bound, not a sample: a persona that reaches more pages than this fails the test
 # (a pattern that is not collapsed would otherwise make the crawl run for ever).
-MAX_VISITS_PER_PERSONA = 200
+MAX_VISITS_PER_PERSONA = 300
 
 ANONYMOUS = "logged out"
 PERSONAS = [ANONYMOUS] + [email for email, _who, _staff, _partner in DEMO_LOGINS]
