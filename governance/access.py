@@ -110,47 +110,6 @@ def voting_seats_of(body: Body, on: datetime.date | None = None) -> QuerySet[Sea
     return Seat.objects.current(on).filter(body=body, role__in=body.voting_roles or [])
 
 
-# What a body's current voting seats are drawn from (voting_seats_today).
-BODY_VOTERS_READ = [Seat, Body, Person]
-
-
-def _columns(model, names: set[str]) -> tuple[str, ...]:
-    # Model.from_db takes the values in the order of the model's fields.
-    return tuple(f.attname for f in model._meta.concrete_fields if f.attname in names)
-
-
-SEAT_COLUMNS = _columns(
-    Seat, {"id", "person_id", "body_id", "role", "partner_id", "term_start", "term_end"}
-)
-PERSON_COLUMNS = _columns(Person, {"id", "name", "user_id", "partner_id", "is_experience_expert"})
-
-
-def voting_seats_today(body: Body) -> list[Seat]:
-    """The body's current voting seats with their persons, by name: what the voting page
-    reads on every visit. Kept per body and day until a seat, body or person changes
-    (avk.cache), as plain values: building a few instances from them is cheaper than the
-    query, and than unpickling instances. Columns not kept are read when asked for."""
-    today = timezone.localdate()
-    rows = cached(
-        "body_voters",
-        BODY_VOTERS_READ,
-        lambda: list(
-            voting_seats_of(body, today)
-            .order_by("person__name", "pk")
-            .values_list(*SEAT_COLUMNS, *(f"person__{name}" for name in PERSON_COLUMNS))
-        ),
-        parts=[str(body.pk), today.isoformat()],
-    )
-    seats = []
-    split = len(SEAT_COLUMNS)
-    for row in rows:
-        seat = Seat.from_db("default", SEAT_COLUMNS, row[:split])
-        seat.person = Person.from_db("default", PERSON_COLUMNS, row[split:])
-        seat.body = body
-        seats.append(seat)
-    return seats
-
-
 # What a person's voting seats are drawn from: a change renders them afresh (avk.cache).
 VOTING_SEATS_READ = [Seat, Substitution, Body, Person]
 

@@ -13,10 +13,11 @@ class GovernanceConfig(AppConfig):
         from governance.selectors.decisions import DECISION_LIST_READ
         from governance.selectors.memos import MEMO_DOCUMENT_READ, MEMO_LIST_READ
         from governance.selectors.overview import OVERVIEW_READ
+        from governance.selectors.voting import BODY_VOTERS_READ
 
         # The overview and the decision lists keep what they show until a row of it changes.
         cache.watch(*OVERVIEW_READ, *DECISION_LIST_READ, *VOTING_SEATS_READ)
-        cache.watch(*MEMO_LIST_READ, *MEMO_DOCUMENT_READ)
+        cache.watch(*MEMO_LIST_READ, *MEMO_DOCUMENT_READ, *BODY_VOTERS_READ)
 
         for kind in KINDS:
             documents.register(kind)

@@ -12,16 +12,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from avk.access import is_staff
+from avk.cache import cached
 from governance.access import (
     may_read_conflict_reasons,
     mfa_missing,
     substitutions_of,
     voting_right,
+    voting_seats_of,
     voting_seats_of_user,
-    voting_seats_today,
 )
-from governance.models import ConflictOfInterest, Memo, ProposedDecision, Seat, Vote
+from governance.models import Body, ConflictOfInterest, Memo, ProposedDecision, Seat, Vote
 from governance.selectors.conflicts import conflicts_of, open_for_conflicts
+from partners.models import Person
 
 OPEN = (Memo.Status.VOTING,)
 
@@ -36,6 +38,47 @@ COUNT_FIELDS = {
     Vote.Choice.ABSTAIN: "votes_abstain",
     Vote.Choice.ACKNOWLEDGED: "acknowledgements",
 }
+
+
+# What a body's current voting seats are drawn from (voting_seats_today).
+BODY_VOTERS_READ = [Seat, Body, Person]
+
+
+def _columns(model, names: set[str]) -> tuple[str, ...]:
+    # Model.from_db takes the values in the order of the model's fields.
+    return tuple(f.attname for f in model._meta.concrete_fields if f.attname in names)
+
+
+SEAT_COLUMNS = _columns(
+    Seat, {"id", "person_id", "body_id", "role", "partner_id", "term_start", "term_end"}
+)
+PERSON_COLUMNS = _columns(Person, {"id", "name", "user_id", "partner_id", "is_experience_expert"})
+
+
+def voting_seats_today(body: Body) -> list[Seat]:
+    """The body's current voting seats with their persons, by name: what the voting page
+    reads on every visit. Kept per body and day until a seat, body or person changes
+    (avk.cache), as plain values: building a few instances from them is cheaper than the
+    query, and than unpickling instances. Columns not kept are read when asked for."""
+    today = timezone.localdate()
+    rows = cached(
+        "body_voters",
+        BODY_VOTERS_READ,
+        lambda: list(
+            voting_seats_of(body, today)
+            .order_by("person__name", "pk")
+            .values_list(*SEAT_COLUMNS, *(f"person__{name}" for name in PERSON_COLUMNS))
+        ),
+        parts=[str(body.pk), today.isoformat()],
+    )
+    seats = []
+    split = len(SEAT_COLUMNS)
+    for row in rows:
+        seat = Seat.from_db("default", SEAT_COLUMNS, row[:split])
+        seat.person = Person.from_db("default", PERSON_COLUMNS, row[split:])
+        seat.body = body
+        seats.append(seat)
+    return seats
 
 
 def choices_for(decision: ProposedDecision) -> tuple[str, ...]:

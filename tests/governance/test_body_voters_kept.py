@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.access import voting_seats_of, voting_seats_today
+from governance.access import voting_seats_of
 from governance.models import Seat
+from governance.selectors.voting import voting_seats_today
 from partners.models import Person
 from tests.governance.factories_voting import voter, voting_memo
 
