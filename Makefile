@@ -32,12 +32,14 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite: lint, migrations in step, Dutch catalogue compiled and complete, pytest
-# (unit, integration with a real worker where Redis is set, browser journeys).
+# (unit, integration with a real worker where Redis is set, browser journeys), in one process
+# per core (at most four; each has its own test database). PYTEST_PARALLEL= runs in one.
+PYTEST_PARALLEL ?= --numprocesses=auto --maxprocesses=4 --dist=loadgroup
 test: install
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
-	$(UV) run --locked pytest $(PYTEST_ARGS)
+	$(UV) run --locked pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: install
 	$(UV) run --locked ruff check .

@@ -14,7 +14,12 @@ from avk.models import OutgoingMail
 from avk.tasks import mail_deliver_batch
 from tests.worker.test_real_worker import worker_queue  # noqa: F401  (the fixture)
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+# One real worker at a time: the tests time it, and the other test process keeps the cores busy.
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.xdist_group("real-worker"),
+    pytest.mark.django_db(transaction=True),
+]
 
 COUNT = 250
 

@@ -26,7 +26,12 @@ from tests.factories import BodyFactory, UserFactory
 ROOT = Path(__file__).resolve().parents[2]
 BROKER = os.environ.get("CELERY_BROKER_URL", "")
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+# One real worker at a time: the tests time it, and the other test process keeps the cores busy.
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.xdist_group("real-worker"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _broker_reachable() -> bool:
