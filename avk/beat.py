@@ -39,6 +39,11 @@ BEAT_SCHEDULE = {
         "task": "movement.tasks.expire_pilot_signups",
         "schedule": crontab(hour=3, minute=20),
     },
+    # A mailing whose queuing task was lost (broker down, worker stopped) is resumed.
+    "mailings-resume": {
+        "task": "movement.tasks.resume_mailings",
+        "schedule": 10 * 60,
+    },
     # The notification preferences' digests of held mails (avk.digests).
     "notification-digests-daily": {
         "task": "avk.tasks.notification_digests",

@@ -25,6 +25,7 @@ NAV = {
     "library_url": "library:library",
     "stakeholders_url": "movement:stakeholder_overview",
     "pilots_manage_url": "movement:pilot_manage",
+    "mailings_url": "movement:mailing_list",
     "resources_url": "resources:overview",
     "partners_invitation_list": "partners:invitation_list",
     "partners_import_start": "partners:import_start",

@@ -12,3 +12,20 @@ def expire_pilot_signups() -> int:
 
 
 # --- pilots end
+# --- network
+from movement.services.mailings import mailing_queue, mailings_resume  # noqa: E402
+
+
+@shared_task(acks_late=True, time_limit=600)
+def queue_mailing(mailing_id: int) -> int:
+    """Queue a mailing's mails for every subscribed reader (once each; idempotent)."""
+    return mailing_queue(mailing_id=mailing_id)
+
+
+@shared_task(acks_late=True, time_limit=300)
+def resume_mailings() -> int:
+    """Every ten minutes: ask again for mailings whose queuing task was lost."""
+    return mailings_resume()
+
+
+# --- network end

@@ -50,3 +50,22 @@ urlpatterns += [
     ),
 ]
 # --- pilots end
+# --- network
+from movement.views import network  # noqa: E402
+
+urlpatterns += [
+    path("lezers/", network.reader_list, name="reader_list"),
+    path("lezers/importeren/", network.reader_import, name="reader_import"),
+    path(
+        "lezers/importeren/<slug:batch>/",
+        network.reader_import_preview,
+        name="reader_import_preview",
+    ),
+    path("lezers/afmelden/<slug:token>/", network.reader_unsubscribe, name="reader_unsubscribe"),
+    path("mailings/", network.mailing_list, name="mailing_list"),
+    path("mailings/nieuw/", network.mailing_create, name="mailing_create"),
+    path("mailings/<int:pk>/", network.mailing_detail, name="mailing_detail"),
+    path("mailings/<int:pk>/bewerken/", network.mailing_edit, name="mailing_edit"),
+    path("mailings/<int:pk>/versturen/", network.mailing_send, name="mailing_send"),
+]
+# --- network end

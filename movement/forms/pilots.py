@@ -70,4 +70,11 @@ class PilotForm(ModelForm):
 
 
 class PilotSignupForm(SignupForm):
-    """The public form on a pilot's page (movement.forms.signups)."""
+    """The public form on a pilot's page (movement.forms.signups). `via` carries the
+    mailing whose link the person followed, so the mailing's sign-ups can be counted."""
+
+    via = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_via(self):
+        # Only ever looked up (movement.selectors.mailings): a wrong value counts for nothing.
+        return self.cleaned_data["via"][:20]

@@ -45,6 +45,11 @@ class SignupForm(forms.Form):
             "required": _("Tick the box: we can only sign you up if we may contact you.")
         },
     )
+    joins_network = forms.BooleanField(
+        label=_("Also send me the newsletter of the alliance."),
+        required=False,
+        help_text=_("Every newsletter has a link to stop it at once."),
+    )
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -77,5 +82,6 @@ class SignupForm(forms.Form):
                 "municipality_text",
                 "motivation",
                 "consent",
+                "joins_network",
             )
         }

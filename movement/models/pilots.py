@@ -107,6 +107,15 @@ class PilotSignup(Signup):
     pilot = models.ForeignKey(
         Pilot, verbose_name=_("pilot"), on_delete=models.CASCADE, related_name="signups"
     )
+    # The mailing whose link the person followed (to count what a mailing brought in).
+    mailing = models.ForeignKey(
+        "movement.Mailing",
+        verbose_name=_("came through the mailing"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pilot_signups",
+    )
 
     class Meta:
         verbose_name = _("sign-up for a pilot")

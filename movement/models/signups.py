@@ -52,6 +52,9 @@ class Signup(TimeStampedModel):
     municipality_text = models.CharField(_("other municipality"), max_length=100, blank=True)
     motivation = models.TextField(_("motivation"), max_length=2000, blank=True)
     consented_at = models.DateTimeField(_("consent to be contacted given at"))
+    # The person also asked for the newsletter: confirming makes them a reader
+    # (movement.models.network).
+    joins_network = models.BooleanField(_("wants the newsletter"), default=False)
     # The SHA-256 of the secret in the confirmation link; cleared when the person withdraws,
     # so no link of theirs works afterwards.
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)

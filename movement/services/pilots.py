@@ -78,9 +78,12 @@ def pilot_update(*, pilot: Pilot, actor, **values) -> Pilot:
     return locked
 
 
-def pilot_signup_create(*, pilot: Pilot, **values) -> tuple[PilotSignup, str]:
-    """Sign someone up for `pilot` (see movement.services.signups.signup_create)."""
-    return signups.signup_create(model=PilotSignup, offer=pilot, **values)
+def pilot_signup_create(*, pilot: Pilot, mailing=None, **values) -> tuple[PilotSignup, str]:
+    """Sign someone up for `pilot` (see movement.services.signups.signup_create), counted
+    for `mailing` when they came through its link."""
+    return signups.signup_create(
+        model=PilotSignup, offer=pilot, extra_fields={"mailing": mailing}, **values
+    )
 
 
 def pilot_signup_confirm(*, token: str, now=None):

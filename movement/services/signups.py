@@ -34,6 +34,7 @@ from avk.links import absolute_reverse
 from avk.models import OutgoingMail
 from movement.models import SignupStatus
 from movement.selectors.signups import places_taken
+from movement.services.readers import reader_join
 
 # An unconfirmed sign-up is removed after this many days (movement.tasks).
 CONFIRM_DAYS = 7
@@ -177,9 +178,15 @@ def signup_create(
     municipality=None,
     municipality_text: str = "",
     motivation: str = "",
+    joins_network: bool = False,
+    extra_fields: dict | None = None,
     now=None,
 ):
     """Sign someone up for `offer` (unconfirmed) and mail them the confirmation link.
+
+    `joins_network`: they also asked for the newsletter (they become a reader once they
+    confirm). `extra_fields`: values of the concrete model's own fields (e.g. a pilot
+    sign-up's mailing).
 
     Consent to be contacted is required; the offer must take sign-ups. An earlier
     unconfirmed sign-up of the same address for the same offer is replaced (its link stops
@@ -202,8 +209,10 @@ def signup_create(
         municipality=municipality,
         municipality_text="" if municipality else (municipality_text or "").strip(),
         motivation=(motivation or "").strip(),
+        joins_network=bool(joins_network),
         consented_at=now,
         token_hash=token_hash(token),
+        **(extra_fields or {}),
     )
     signup.full_clean(validate_constraints=False)
     with transaction.atomic():
@@ -267,6 +276,13 @@ def signup_confirm(*, model, token: str, now=None) -> tuple[str, object]:
         signup.save(update_fields=["status", "confirmed_at", "decided_at", "queued_at"])
         _audit(signup, "signup.confirmed", changes={"status": ["unconfirmed", signup.status]})
         _mail_status(signup)
+        if signup.joins_network:
+            reader_join(
+                email=signup.email,
+                name=signup.name,
+                source=_("Sign-up: %(title)s") % {"title": offer.title},
+                consented_on=timezone.localdate(now),
+            )
     return str(signup.status), signup
 
 

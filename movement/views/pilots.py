@@ -19,6 +19,7 @@ from avk.forms import add_errors
 from movement.access import get_pilot_for_staff, get_pilot_signup_for_staff, get_public_pilot
 from movement.forms.pilots import PilotForm, PilotSignupForm
 from movement.models import PilotSignup
+from movement.selectors.mailings import mailing_for_signup
 from movement.selectors.pilots import open_pilots, participants, participants_csv, staff_pilots
 from movement.selectors.signups import places_left
 from movement.services import pilots as services
@@ -48,7 +49,7 @@ def pilot_list(request):
 def pilot_detail(request, pk):
     """A pilot's public page with the sign-up form."""
     pilot = get_public_pilot(request.user, pk)
-    form = PilotSignupForm(request.POST or None)
+    form = PilotSignupForm(request.POST or None, initial={"via": request.GET.get("via", "")})
     if request.method == "POST" and pilot.takes_signups and form.is_valid():
         if rate_limited(request):
             form.add_error(
@@ -63,7 +64,11 @@ def pilot_detail(request, pk):
             return redirect("movement:pilot_signup_sent", pk=pilot.pk)
         else:
             try:
-                services.pilot_signup_create(pilot=pilot, **form.signup_values())
+                services.pilot_signup_create(
+                    pilot=pilot,
+                    mailing=mailing_for_signup(form.cleaned_data["via"], pilot),
+                    **form.signup_values(),
+                )
             except ValidationError as error:
                 add_errors(form, error)
             else:

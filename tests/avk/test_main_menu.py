@@ -48,19 +48,21 @@ MOVEMENT_LINKS = (
     "library:library",
     "movement:stakeholder_overview",
     "movement:pilot_manage",
+    "movement:mailing_list",
     "resources:overview",
 )
 
 
 def test_the_movement_pages_are_in_the_menu_for_whom_they_are(client, staff, editor_a):
     # Pilots and the library for everyone, also logged out; where the partners stand,
-    # managing pilots and the money for staff only.
+    # managing pilots, the readers and mailings, and the money for staff only.
     logged_out = client.get(reverse("showcase:index")).content.decode()
     assert _hrefs(logged_out, *MOVEMENT_LINKS) == {
         "movement:pilot_list": True,
         "library:library": True,
         "movement:stakeholder_overview": False,
         "movement:pilot_manage": False,
+        "movement:mailing_list": False,
         "resources:overview": False,
     }
     client.force_login(editor_a)
@@ -70,6 +72,7 @@ def test_the_movement_pages_are_in_the_menu_for_whom_they_are(client, staff, edi
         "library:library": True,
         "movement:stakeholder_overview": False,
         "movement:pilot_manage": False,
+        "movement:mailing_list": False,
         "resources:overview": False,
     }
     client.force_login(staff)
