@@ -69,4 +69,5 @@ bench: install
 	$(UV) run --locked python bench/run.py
 	$(UV) run --locked python bench/phase_plan_pdf.py
 	$(UV) run --locked python bench/governance.py
+	$(UV) run --locked python bench/mailing.py
 	$(UV) run --locked python bench/http_pages.py
