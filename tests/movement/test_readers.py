@@ -276,3 +276,20 @@ def test_withdrawing_a_signup_keeps_the_separate_newsletter_consent(db):
     assert signup.status == SignupStatus.WITHDRAWN and signup.email == ""
     # The newsletter has its own link to stop it, in every newsletter.
     assert Reader.objects.get(email="jet@example.org").subscribed
+
+
+@settings(max_examples=40, deadline=None)
+@given(token=st.text(alphabet=st.characters(codec="ascii"), min_size=1, max_size=80))
+def test_any_unsubscribe_token_is_answered_without_an_error_and_changes_nothing(token):
+    from django.test import Client
+    from django.urls import NoReverseMatch
+
+    reader = ReaderFactory()
+    try:
+        url = reverse("movement:reader_unsubscribe", args=[token])
+    except NoReverseMatch:  # not a slug: the URL cannot even be formed
+        return
+    response = Client().post(url)
+    assert response.status_code in (200, 404)
+    reader.refresh_from_db()
+    assert reader.subscribed
