@@ -178,6 +178,7 @@ def signup_create(
     municipality_text: str = "",
     motivation: str = "",
     now=None,
+    confirmation_mail: bool = True,
 ):
     """Sign someone up for `offer` (unconfirmed) and mail them the confirmation link.
 
@@ -185,6 +186,10 @@ def signup_create(
     unconfirmed sign-up of the same address for the same offer is replaced (its link stops
     working). Returns the sign-up and the secret of its confirmation link. Raises
     ValidationError and saves nothing for anything refused.
+
+    `confirmation_mail=False` is for an address the caller has seen verified already (a
+    logged-in person's own address): no mail is sent, and the caller confirms the sign-up
+    at once with the returned secret (signup_confirm), in the same transaction.
     """
     if not consent:
         raise ValidationError(
@@ -215,6 +220,8 @@ def signup_create(
         _forget_mails(list(earlier))
         earlier.delete()
         signup.save()
+        if not confirmation_mail:
+            return signup, token
         _mail(
             signup,
             "signup_confirm",
