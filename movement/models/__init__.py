@@ -5,3 +5,8 @@ from movement.models.signups import PLACE_HOLDING, Signup, SignupStatus  # noqa:
 from movement.models.stakeholders import Stage, StakeholderEntry  # noqa: F401
 
 # --- pilots end
+# --- learning
+# isort: split
+from movement.models.learning import Course, CourseSignup  # noqa: F401
+
+# --- learning end
