@@ -55,4 +55,15 @@ BEAT_SCHEDULE = {
         "schedule": crontab(day_of_week=1, hour=7, minute=0),
         "args": ["weekly"],
     },
+    # --- learning: unconfirmed course sign-ups removed after 7 days (AVG); the reminder
+    # the day before to everyone with a place in a course or learning meeting.
+    "course-signups-expire": {
+        "task": "movement.tasks.expire_course_signups",
+        "schedule": crontab(hour=3, minute=25),
+    },
+    "course-reminders": {
+        "task": "movement.tasks.course_reminders",
+        "schedule": crontab(hour=10, minute=0),
+    },
+    # --- learning end
 }

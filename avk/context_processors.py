@@ -26,6 +26,8 @@ NAV = {
     "stakeholders_url": "movement:stakeholder_overview",
     "pilots_manage_url": "movement:pilot_manage",
     "mailings_url": "movement:mailing_list",
+    "learning_url": "movement:course_list",
+    "learning_manage_url": "movement:course_manage",
     "resources_url": "resources:overview",
     "partners_invitation_list": "partners:invitation_list",
     "partners_import_start": "partners:import_start",

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404
 
 from avk.access import is_staff
 from avk.forms import parse_id
-from movement.models import Pilot, PilotSignup
+from movement.models import Course, CourseSignup, Pilot, PilotSignup
+from movement.selectors.learning import public_course
 from movement.selectors.pilots import public_pilot
 from partners.models import Partner
 
@@ -61,3 +62,50 @@ def get_pilot_signup_for_staff(user, pk) -> PilotSignup:
 
 
 # --- pilots end
+
+
+# --- learning
+
+
+def get_public_course(user, pk) -> Course:
+    """A course's public page: open and closed ones for everyone (no login); a draft only
+    for staff; 404 otherwise."""
+    course = public_course(pk, drafts=is_staff(user)) if parse_id(pk) else None
+    if course is None:
+        raise Http404
+    return course
+
+
+def get_course_for_staff(user, pk) -> Course:
+    """A course to manage: 403 for anyone but staff, 404 when it does not exist."""
+    if not is_staff(user):
+        raise PermissionDenied
+    course = Course.objects.filter(pk=pk).first() if parse_id(pk) else None
+    if course is None:
+        raise Http404
+    return course
+
+
+def get_course_signup_for_staff(user, pk) -> CourseSignup:
+    """A sign-up for a course to decide on: staff only (403), 404 when it does not exist."""
+    if not is_staff(user):
+        raise PermissionDenied
+    signup = (
+        CourseSignup.objects.select_related("course").filter(pk=pk).first()
+        if parse_id(pk)
+        else None
+    )
+    if signup is None:
+        raise Http404
+    return signup
+
+
+def can_see_team_learning(user, partner: Partner) -> bool:
+    """Who of a partner's AVK team took part in the learning offer names people: staff and
+    the partner's own people with a login (editors or not) see it; nobody else."""
+    if is_staff(user):
+        return True
+    return user.is_authenticated and user.partner_memberships.filter(partner=partner).exists()
+
+
+# --- learning end

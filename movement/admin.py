@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from movement.models import Pilot, PilotSignup, StakeholderEntry
+from movement.models import Course, CourseSignup, Pilot, PilotSignup, StakeholderEntry
 
 # --- stakeholders
 
@@ -36,3 +36,25 @@ class PilotSignupAdmin(admin.ModelAdmin):
 
 
 # --- pilots end
+# --- learning
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "place", "starts_at", "ends_at", "capacity", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["title", "place"]
+    raw_id_fields = ["created_by"]
+    date_hierarchy = "starts_at"
+
+
+@admin.register(CourseSignup)
+class CourseSignupAdmin(admin.ModelAdmin):
+    list_display = ["pk", "course", "status", "attended", "created_at", "confirmed_at"]
+    list_filter = ["status", "attended"]
+    list_select_related = ["course"]
+    raw_id_fields = ["course", "municipality", "person"]
+    exclude = ["token_hash"]
+
+
+# --- learning end

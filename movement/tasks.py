@@ -29,3 +29,22 @@ def resume_mailings() -> int:
 
 
 # --- network end
+# --- learning
+from movement.services.learning import course_reminders_send, course_signups_expire  # noqa: E402
+
+
+@shared_task(acks_late=True, time_limit=300)
+def expire_course_signups() -> int:
+    """Daily: remove the course sign-ups left unconfirmed for 7 days, with their mails.
+    Idempotent: a retry or a second run finds nothing more to remove."""
+    return course_signups_expire()
+
+
+@shared_task(acks_late=True, time_limit=300)
+def course_reminders() -> int:
+    """Daily: the reminder to everyone with a place in what starts tomorrow. Idempotent:
+    each mail has its own key, so a retry or a second run sends nothing twice."""
+    return course_reminders_send()
+
+
+# --- learning end

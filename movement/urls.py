@@ -1,6 +1,6 @@
 from django.urls import path
 
-from movement.views import pilots, stakeholders
+from movement.views import learning, pilots, stakeholders
 
 app_name = "movement"
 urlpatterns = []
@@ -69,3 +69,44 @@ urlpatterns += [
     path("mailings/<int:pk>/versturen/", network.mailing_send, name="mailing_send"),
 ]
 # --- network end
+# --- learning
+urlpatterns += [
+    path("leren/", learning.course_list, name="course_list"),
+    path("leren/<int:pk>/", learning.course_detail, name="course_detail"),
+    path("leren/<int:pk>/aangemeld/", learning.course_signup_sent, name="course_signup_sent"),
+    path("leren/<int:pk>/agenda.ics", learning.course_ical, name="course_ical"),
+    path(
+        "leren/aanmelding/<slug:token>/bevestigen/",
+        learning.course_signup_confirm,
+        name="course_signup_confirm",
+    ),
+    path(
+        "leren/aanmelding/<slug:token>/afmelden/",
+        learning.course_signup_withdraw,
+        name="course_signup_withdraw",
+    ),
+    path("leren/beheer/", learning.course_manage, name="course_manage"),
+    path("leren/beheer/nieuw/", learning.course_create, name="course_create"),
+    path("leren/beheer/<int:pk>/", learning.course_edit, name="course_edit"),
+    path(
+        "leren/beheer/<int:pk>/deelnemers/",
+        learning.course_participants,
+        name="course_participants",
+    ),
+    path(
+        "leren/beheer/<int:pk>/deelnemers.csv",
+        learning.course_participants_csv,
+        name="course_participants_csv",
+    ),
+    path(
+        "leren/beheer/<int:pk>/aanwezigheid/",
+        learning.course_attendance,
+        name="course_attendance",
+    ),
+    path(
+        "leren/aanmeldingen/<int:pk>/besluit/",
+        learning.course_signup_decide,
+        name="course_signup_decide",
+    ),
+]
+# --- learning end

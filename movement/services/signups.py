@@ -181,6 +181,7 @@ def signup_create(
     joins_network: bool = False,
     extra_fields: dict | None = None,
     now=None,
+    confirmation_mail: bool = True,
 ):
     """Sign someone up for `offer` (unconfirmed) and mail them the confirmation link.
 
@@ -192,6 +193,10 @@ def signup_create(
     unconfirmed sign-up of the same address for the same offer is replaced (its link stops
     working). Returns the sign-up and the secret of its confirmation link. Raises
     ValidationError and saves nothing for anything refused.
+
+    `confirmation_mail=False` is for an address the caller has seen verified already (a
+    logged-in person's own address): no mail is sent, and the caller confirms the sign-up
+    at once with the returned secret (signup_confirm), in the same transaction.
     """
     if not consent:
         raise ValidationError(
@@ -224,6 +229,8 @@ def signup_create(
         _forget_mails(list(earlier))
         earlier.delete()
         signup.save()
+        if not confirmation_mail:
+            return signup, token
         _mail(
             signup,
             "signup_confirm",
