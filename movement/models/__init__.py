@@ -5,3 +5,8 @@ from movement.models.signups import PLACE_HOLDING, Signup, SignupStatus  # noqa:
 from movement.models.stakeholders import Stage, StakeholderEntry  # noqa: F401
 
 # --- pilots end
+# --- mornings
+# isort: split
+from movement.models.mornings import MorningSignup, TeamMorning  # noqa: F401
+
+# --- mornings end
