@@ -25,6 +25,8 @@ NAV = {
     "library_url": "library:library",
     "stakeholders_url": "movement:stakeholder_overview",
     "pilots_manage_url": "movement:pilot_manage",
+    "mornings_url": "movement:morning_list",
+    "mornings_manage_url": "movement:morning_manage",
     "resources_url": "resources:overview",
     "partners_invitation_list": "partners:invitation_list",
     "partners_import_start": "partners:import_start",

@@ -50,3 +50,41 @@ urlpatterns += [
     ),
 ]
 # --- pilots end
+# --- mornings
+from movement.views import mornings, mornings_manage  # noqa: E402
+
+urlpatterns += [
+    path("ochtenden/", mornings.morning_list, name="morning_list"),
+    path("ochtenden/agenda.ics", mornings.morning_feed, name="morning_feed"),
+    path("ochtenden/<int:pk>/", mornings.morning_detail, name="morning_detail"),
+    path("ochtenden/<int:pk>/aangemeld/", mornings.morning_signup_sent, name="morning_signup_sent"),
+    path(
+        "ochtenden/aanmelding/<slug:token>/bevestigen/",
+        mornings.morning_signup_confirm,
+        name="morning_signup_confirm",
+    ),
+    path(
+        "ochtenden/aanmelding/<slug:token>/afmelden/",
+        mornings.morning_signup_withdraw,
+        name="morning_signup_withdraw",
+    ),
+    path("ochtenden/beheer/", mornings_manage.morning_manage, name="morning_manage"),
+    path("ochtenden/beheer/plannen/", mornings_manage.morning_plan, name="morning_plan"),
+    path(
+        "ochtenden/beheer/<int:pk>/",
+        mornings_manage.morning_participants,
+        name="morning_participants",
+    ),
+    path("ochtenden/beheer/<int:pk>/bewerken/", mornings_manage.morning_edit, name="morning_edit"),
+    path(
+        "ochtenden/beheer/<int:pk>/annuleren/",
+        mornings_manage.morning_cancel,
+        name="morning_cancel",
+    ),
+    path(
+        "ochtenden/aanmeldingen/<int:pk>/besluit/",
+        mornings_manage.decide_morning_signup,
+        name="morning_signup_decide",
+    ),
+]
+# --- mornings end
