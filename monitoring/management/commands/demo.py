@@ -8,6 +8,7 @@ from governance.demo import programme as programme_demo
 from library.demo import documents as library_demo
 from monitoring.demo import experiences as experiences_demo
 from monitoring.demo import indicators as indicators_demo
+from movement.demo import mornings as mornings_demo
 from movement.demo import pilots as pilots_demo
 from movement.demo import stakeholders as stakeholders_demo
 from partners.demo import organisations as partners_demo
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             resources_demo.build()
             stakeholders_demo.build()
             pilots_demo.build()
+            mornings_demo.build()
             library_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
