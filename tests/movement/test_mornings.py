@@ -391,3 +391,15 @@ def test_unknown_ids_are_404_for_staff(client, staff):
         assert client.get(reverse(name, args=[2**70])).status_code == 404
     decide = reverse("movement:morning_signup_decide", args=[2**70])
     assert client.post(decide, {"decision": "accept"}).status_code == 404
+
+
+def test_staff_browse_the_mornings_in_the_admin(client, staff):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    signup = MorningSignupFactory()
+    for name, obj in [("teammorning", signup.morning), ("morningsignup", signup)]:
+        assert client.get(reverse(f"admin:movement_{name}_changelist")).status_code == 200
+        change = client.get(reverse(f"admin:movement_{name}_change", args=[obj.pk]))
+        assert change.status_code == 200
+        assert 'name="token_hash"' not in change.content.decode()
