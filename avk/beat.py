@@ -39,6 +39,11 @@ BEAT_SCHEDULE = {
         "task": "movement.tasks.expire_pilot_signups",
         "schedule": crontab(hour=3, minute=20),
     },
+    # Sign-ups for open mornings never confirmed are removed after 7 days (AVG).
+    "morning-signups-expire": {
+        "task": "movement.tasks.expire_morning_signups",
+        "schedule": crontab(hour=3, minute=25),
+    },
     # A mailing whose queuing task was lost (broker down, worker stopped) is resumed.
     "mailings-resume": {
         "task": "movement.tasks.resume_mailings",

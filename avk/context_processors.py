@@ -28,6 +28,8 @@ NAV = {
     "mailings_url": "movement:mailing_list",
     "learning_url": "movement:course_list",
     "learning_manage_url": "movement:course_manage",
+    "mornings_url": "movement:morning_list",
+    "mornings_manage_url": "movement:morning_manage",
     "resources_url": "resources:overview",
     "partners_invitation_list": "partners:invitation_list",
     "partners_import_start": "partners:import_start",

@@ -109,3 +109,48 @@ def can_see_team_learning(user, partner: Partner) -> bool:
 
 
 # --- learning end
+
+
+# --- mornings
+# The open mornings are public (planned, cancelled and past alike); managing them and
+# seeing who comes is for staff only (403 for everyone else, before any lookup).
+# isort: split
+from movement.models import MorningSignup, TeamMorning  # noqa: E402
+from movement.selectors.mornings import public_morning  # noqa: E402
+
+
+def get_public_morning(pk) -> TeamMorning:
+    """A morning's public page, for everyone (no login); 404 for an unknown id."""
+    morning = public_morning(pk) if parse_id(pk) else None
+    if morning is None:
+        raise Http404
+    return morning
+
+
+def get_morning_for_staff(user, pk) -> TeamMorning:
+    """A morning to manage: 403 for anyone but staff, 404 when it does not exist."""
+    if not is_staff(user):
+        raise PermissionDenied
+    morning = (
+        TeamMorning.objects.select_related("host").filter(pk=pk).first() if parse_id(pk) else None
+    )
+    if morning is None:
+        raise Http404
+    return morning
+
+
+def get_morning_signup_for_staff(user, pk) -> MorningSignup:
+    """A sign-up for a morning to decide on: staff only (403), 404 when it does not exist."""
+    if not is_staff(user):
+        raise PermissionDenied
+    signup = (
+        MorningSignup.objects.select_related("morning").filter(pk=pk).first()
+        if parse_id(pk)
+        else None
+    )
+    if signup is None:
+        raise Http404
+    return signup
+
+
+# --- mornings end

@@ -58,3 +58,28 @@ class CourseSignupAdmin(admin.ModelAdmin):
 
 
 # --- learning end
+# --- mornings
+# isort: split
+from movement.models import MorningSignup, TeamMorning  # noqa: E402
+
+
+@admin.register(TeamMorning)
+class TeamMorningAdmin(admin.ModelAdmin):
+    list_display = ["date", "host", "place", "starts_at", "ends_at", "capacity", "status"]
+    list_filter = ["status"]
+    list_select_related = ["host"]
+    search_fields = ["place", "host__name"]
+    raw_id_fields = ["host", "created_by"]
+    date_hierarchy = "date"
+
+
+@admin.register(MorningSignup)
+class MorningSignupAdmin(admin.ModelAdmin):
+    list_display = ["pk", "morning", "status", "created_at", "confirmed_at"]
+    list_filter = ["status"]
+    list_select_related = ["morning"]
+    raw_id_fields = ["morning", "municipality"]
+    exclude = ["token_hash"]
+
+
+# --- mornings end

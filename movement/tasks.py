@@ -48,3 +48,15 @@ def course_reminders() -> int:
 
 
 # --- learning end
+# --- mornings
+from movement.services.mornings import morning_signups_expire  # noqa: E402
+
+
+@shared_task(acks_late=True, time_limit=300)
+def expire_morning_signups() -> int:
+    """Daily: remove the sign-ups for open mornings left unconfirmed for 7 days, with
+    their mails. Idempotent: a retry or a second run finds nothing more to remove."""
+    return morning_signups_expire()
+
+
+# --- mornings end

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from movement.views import learning, pilots, stakeholders
+from movement.views import learning, mornings, mornings_manage, network, pilots, stakeholders
 
 app_name = "movement"
 urlpatterns = []
@@ -51,8 +51,6 @@ urlpatterns += [
 ]
 # --- pilots end
 # --- network
-from movement.views import network  # noqa: E402
-
 urlpatterns += [
     path("lezers/", network.reader_list, name="reader_list"),
     path("lezers/importeren/", network.reader_import, name="reader_import"),
@@ -110,3 +108,39 @@ urlpatterns += [
     ),
 ]
 # --- learning end
+# --- mornings
+urlpatterns += [
+    path("ochtenden/", mornings.morning_list, name="morning_list"),
+    path("ochtenden/agenda.ics", mornings.morning_feed, name="morning_feed"),
+    path("ochtenden/<int:pk>/", mornings.morning_detail, name="morning_detail"),
+    path("ochtenden/<int:pk>/aangemeld/", mornings.morning_signup_sent, name="morning_signup_sent"),
+    path(
+        "ochtenden/aanmelding/<slug:token>/bevestigen/",
+        mornings.morning_signup_confirm,
+        name="morning_signup_confirm",
+    ),
+    path(
+        "ochtenden/aanmelding/<slug:token>/afmelden/",
+        mornings.morning_signup_withdraw,
+        name="morning_signup_withdraw",
+    ),
+    path("ochtenden/beheer/", mornings_manage.morning_manage, name="morning_manage"),
+    path("ochtenden/beheer/plannen/", mornings_manage.morning_plan, name="morning_plan"),
+    path(
+        "ochtenden/beheer/<int:pk>/",
+        mornings_manage.morning_participants,
+        name="morning_participants",
+    ),
+    path("ochtenden/beheer/<int:pk>/bewerken/", mornings_manage.morning_edit, name="morning_edit"),
+    path(
+        "ochtenden/beheer/<int:pk>/annuleren/",
+        mornings_manage.morning_cancel,
+        name="morning_cancel",
+    ),
+    path(
+        "ochtenden/aanmeldingen/<int:pk>/besluit/",
+        mornings_manage.decide_morning_signup,
+        name="morning_signup_decide",
+    ),
+]
+# --- mornings end

@@ -409,3 +409,15 @@ def _forget_mails(signups) -> None:
     """Delete the outbox rows of these sign-ups: they hold the address and the name."""
     for signup in signups:
         OutgoingMail.objects.filter(key__startswith=_key_prefix(signup)).delete()
+
+
+# --- mornings
+
+
+def signup_notify(*, signup, template: str, what: str, extra: dict | None = None) -> None:
+    """Queue one more mail about `signup` (e.g. its offer was cancelled), with its withdraw
+    link, through the outbox: once per `what`, however often this is called."""
+    _mail(signup, template, what, extra)
+
+
+# --- mornings end

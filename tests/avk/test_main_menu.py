@@ -78,3 +78,22 @@ def test_the_movement_pages_are_in_the_menu_for_whom_they_are(client, staff, edi
     client.force_login(staff)
     page = client.get(reverse("home")).content.decode()
     assert all(_hrefs(page, *MOVEMENT_LINKS).values())
+
+
+def test_the_open_mornings_are_in_the_menu_for_everyone_and_managing_them_for_staff(
+    client, staff, editor_a
+):
+    links = ("movement:morning_list", "movement:morning_manage")
+    logged_out = client.get(reverse("showcase:index")).content.decode()
+    assert _hrefs(logged_out, *links) == {
+        "movement:morning_list": True,
+        "movement:morning_manage": False,
+    }
+    client.force_login(editor_a)
+    page = client.get(reverse("home")).content.decode()
+    assert _hrefs(page, *links) == {"movement:morning_list": True, "movement:morning_manage": False}
+    client.force_login(staff)
+    page = client.get(reverse("home")).content.decode()
+    assert all(_hrefs(page, *links).values())
+    page = client.get(reverse("movement:morning_list")).content.decode()
+    assert f'aria-current="page" href="{reverse("movement:morning_list")}"' in page

@@ -9,6 +9,7 @@ from library.demo import documents as library_demo
 from monitoring.demo import experiences as experiences_demo
 from monitoring.demo import indicators as indicators_demo
 from movement.demo import learning as learning_demo
+from movement.demo import mornings as mornings_demo
 from movement.demo import network as network_demo
 from movement.demo import pilots as pilots_demo
 from movement.demo import stakeholders as stakeholders_demo
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             pilots_demo.build()
             network_demo.build()  # after the pilots: the call is for one of them
             learning_demo.build()  # after partners: the sign-ups link to the AVK teams
+            mornings_demo.build()
             library_demo.build()
             experiences_demo.build()
             indicators_demo.build()  # indicators: after reflection (effort links)
