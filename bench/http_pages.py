@@ -9,7 +9,8 @@ the static files and builds, with bulk_create, the dataset of shared/quality.md:
 governance (bench/governance.py: 2,000 memos, 5,000 proposed decisions, 60,000 votes), 51
 partners with 20 years of commitments and quick scans (bench/run.py), 20 years of indicators
 for 15 areas, 3 reflection levels x 20 years and a phase plan of 40 efforts with 20 quarterly
-updates each (bench/results_data.py). Then it starts gunicorn and requests every main page
+updates each (bench/results_data.py), and 200 pilots with 5,000 public sign-ups
+(bench/movement_data.py). Then it starts gunicorn and requests every main page
 with a logged-in session of the kind of person who uses it, round-robin with `/healthz/` in
 the same run: first with one client, then with four at once. Queries per page are counted
 in-process on the same database. It prints the figures and writes the section "Pages over
@@ -76,18 +77,19 @@ def build() -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench import governance_data
+    from bench import governance_data, movement_data
     from bench.results_data import build_results_history
 
     call_command("collectstatic", interactive=False, verbosity=0)
     gov = governance_data.build_dataset()
     data = run.build_dataset(history_years=20, staff=gov["staff"])
     results = build_results_history(data, decisions=False)
+    movement = movement_data.build_movement()
     # A live database has planner statistics (autovacuum); a bulk-loaded one not yet.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    counts = {**gov["counts"], **data["counts"]}
-    return {"gov": gov, "data": data, "results": results, "counts": counts}
+    counts = {**gov["counts"], **data["counts"], **movement["counts"]}
+    return {"gov": gov, "data": data, "results": results, "movement": movement, "counts": counts}
 
 
 def pages(built: dict) -> list[tuple[str, str, str]]:
@@ -95,6 +97,7 @@ def pages(built: dict) -> list[tuple[str, str, str]]:
     one step below them, each as the person who uses it."""
     from django.urls import reverse
 
+    from bench import movement_data
     from reflection.models import ReflectionSession
 
     gov, data, results = built["gov"], built["data"], built["results"]
@@ -143,6 +146,7 @@ def pages(built: dict) -> list[tuple[str, str, str]]:
          "staff"),
         ("indicator page (public)", f"/indicatoren/{ids['public_indicator']}/", "anonymous"),
     ]  # fmt: skip
+    found += movement_data.pages(built["movement"])  # the public pilot list and page
     return found
 
 

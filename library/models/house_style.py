@@ -1,5 +1,7 @@
 """A partner's own house style: their logo and colour, for the onboarding kit."""
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -57,6 +59,12 @@ class HouseStyle(TimeStampedModel):
 
     def __str__(self):
         return str(self.partner)
+
+    @property
+    def logo_version(self) -> str:
+        """Changes with every new logo (its file gets a fresh random name): the page puts it
+        in the logo's address, which browsers keep for a few minutes (see the view)."""
+        return PurePosixPath(self.logo.name).stem if self.logo else ""
 
     @property
     def content_type(self) -> str:

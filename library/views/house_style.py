@@ -59,6 +59,8 @@ def house_style_logo(request, pk):
     response = FileResponse(handle, content_type=style.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
+    # Kept a few minutes: the page asks for it with ?v=<HouseStyle.logo_version>, so a new
+    # logo has a new address and never waits behind the browser's copy of the old one.
     response["Cache-Control"] = "private, max-age=300"
     if style.logo_format == HouseStyle.LogoFormat.SVG:
         response["Content-Security-Policy"] = SVG_POLICY

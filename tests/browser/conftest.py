@@ -7,12 +7,14 @@ Without it these tests are skipped, unless AVK_REQUIRE_BROWSER=1 (CI), where the
 import io
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.db import connection
 from playwright.sync_api import Page, expect
 
 from partners.demo.organisations import DEMO_PASSWORD
@@ -133,3 +135,36 @@ def log_in(page: Page, base: str, email: str, *, timeout: int = 15_000) -> None:
     form.locator('input[name="password"]').fill(DEMO_PASSWORD)
     form.locator('button[type="submit"]').click()
     expect(page).to_have_url(f"{base}/", timeout=timeout)
+
+
+@pytest.fixture
+def requests_in_turn_on_sqlite(live_server):
+    """For a journey that sends two requests at once (a race). On an in-memory SQLite
+    database the live server's request threads all use the test's one connection
+    (Django's LiveServerThread shares it), so two requests at once would run inside one
+    transaction, which no real server does. There the server takes one request at a time
+    (the whole response, under a lock), as a real server on SQLite, whose writers wait for
+    the file's write lock, would. On PostgreSQL nothing changes: every thread has its own
+    connection, and the requests really run at once."""
+    if connection.vendor != "sqlite":
+        yield live_server
+        return
+    httpd = live_server.thread.httpd
+    app = httpd.get_app()
+    lock = threading.Lock()
+
+    def in_turn(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        return [body]
+
+    httpd.set_app(in_turn)
+    try:
+        yield live_server
+    finally:
+        httpd.set_app(app)

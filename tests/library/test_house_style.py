@@ -52,6 +52,28 @@ def test_a_new_logo_replaces_the_old_file(
     assert style.colour == "#000000" and style.logo_format == "png"
 
 
+def _logo_src(response) -> str:
+    return re.search(r'<img src="([^"]+)"[^>]*id="current-logo"', response.content.decode())[1]
+
+
+def test_a_new_logo_gets_a_new_address_so_the_browser_shows_it_at_once(client, editor_a, partner_a):
+    """The logo is served with max-age=300: under the same address a browser would keep
+    showing the old logo for five minutes after the new one was saved."""
+    client.force_login(editor_a)
+    client.post(_url(partner_a), {"colour": "#12AB34", "logo": upload("logo.svg", SVG_OK)})
+    first = _logo_src(client.get(_url(partner_a)))
+    client.post(_url(partner_a), {"colour": "#12AB34", "logo": upload("logo.png", png())})
+    second = _logo_src(client.get(_url(partner_a)))
+    assert first != second
+    assert second.startswith(reverse("library:house_style_logo", args=[partner_a.pk]))
+    response = client.get(second)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert "max-age=300" in response["Cache-Control"]
+    # Only the colour changes: the logo keeps its address, the browser's copy is right.
+    client.post(_url(partner_a), {"colour": "#000000"})
+    assert _logo_src(client.get(_url(partner_a))) == second
+
+
 @pytest.mark.parametrize("colour", ["red", "#12345G", "12AB34", "#12AB3", "#12AB345", "", "#fff"])
 def test_a_colour_that_is_not_hex_is_refused_in_dutch(client, editor_a, partner_a, colour):
     client.force_login(editor_a)
