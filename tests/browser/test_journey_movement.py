@@ -1,12 +1,13 @@
-"""The movement in a real browser, on the demo alliance: staff publish a pilot; a reader
-signs up from a phone without logging in, confirms through the link in the mail and is
-accepted; the last free place is taken by two people who confirm at the same moment (one
-gets it, the other waits); a partner editor gives the onboarding kit their own logo and
-colour and takes the PDF home; staff record where a partner stands and the movement chart
+"""The movement in a real browser, on the demo alliance: staff publish a pilot and send the
+call to the newsletter readers; a reader follows the link in it on a phone without logging
+in, signs up, confirms through the link in the next mail and is accepted; the last free
+place is taken by two people who confirm at the same moment (one gets it, the other
+waits); a partner editor gives the onboarding kit their own logo and colour and takes the
+PDF home; staff record where a partner stands and the movement chart
 changes. axe-core checks every page on the way.
 
-Each step is a function of its own, called in order by the test at the bottom, so a step
-can be added between two (the call to the newsletter readers comes after publishing).
+Each step is a function of its own, called in order by the test at the bottom; the call
+for pilots to the newsletter readers, and what it brought, are in movement_mailing.py.
 
 The race (step 3): both confirmation pages are open in two browser contexts (two people).
 The sync Playwright API drives one page at a time, so the clicks are not made from the
@@ -38,6 +39,11 @@ from movement.models import PLACE_HOLDING, Pilot, PilotSignup, SignupStatus, Sta
 from partners.models import Partner
 from reflection.models import Effort
 from tests.browser.conftest import log_in
+from tests.browser.movement_mailing import (
+    SUBJECT,
+    staff_see_what_the_mailing_brought,
+    staff_send_call_to_readers,
+)
 
 TIMEOUT = 10_000
 PDF_TIMEOUT = 30_000
@@ -139,9 +145,11 @@ def staff_publish_pilot(page: Page, base: str, assert_accessible) -> Pilot:
 # --- 2. a reader signs up from a phone, confirms, and is accepted ---------------------
 
 
-def reader_signs_up_and_confirms(browser: Browser, base: str, pilot: Pilot, assert_accessible):
-    """A newsletter reader, not logged in, on a 360 px phone: the public list, the pilot's
-    page, the form, the mail, the confirmation link."""
+def reader_signs_up_and_confirms(
+    browser: Browser, base: str, pilot: Pilot, link: str, assert_accessible
+):
+    """A newsletter reader, not logged in, on a 360 px phone: the public list, then the
+    link in the call she got (the pilot's page), the form, the mail, the confirmation."""
     context = browser.new_context(viewport=PHONE)
     try:
         context.set_default_timeout(TIMEOUT)
@@ -152,7 +160,8 @@ def reader_signs_up_and_confirms(browser: Browser, base: str, pilot: Pilot, asse
         assert_accessible(phone)
         _no_sideways_scroll(phone)
 
-        card.get_by_role("link", name=TITLE).click()
+        expect(card.get_by_role("link", name=TITLE)).to_be_visible()
+        phone.goto(base + link)  # the button in the call for pilots
         expect(phone.locator("main h1")).to_have_text(TITLE)
         assert_accessible(phone)
         _no_sideways_scroll(phone)
@@ -178,6 +187,7 @@ def reader_signs_up_and_confirms(browser: Browser, base: str, pilot: Pilot, asse
         context.close()
     signup.refresh_from_db()
     assert signup.status == SignupStatus.REGISTERED
+    assert signup.mailing.subject == SUBJECT  # she came through the call
     [placed] = [m for m in _mails_to(READER) if m.subject.startswith("Je hebt een plek")]
     assert "Bedankt voor je bevestiging" in placed.body
     return signup
@@ -435,9 +445,10 @@ def test_the_movement_from_a_pilot_to_the_chart(
     mail.outbox.clear()
 
     pilot = staff_publish_pilot(page, base, assert_accessible)
-    # (Here staff will send the call for pilots to the newsletter readers.)
-    signup = reader_signs_up_and_confirms(browser, base, pilot, assert_accessible)
+    link = staff_send_call_to_readers(page, base, pilot, READER, assert_accessible)
+    signup = reader_signs_up_and_confirms(browser, base, pilot, link, assert_accessible)
     staff_accept(page, base, signup, assert_accessible)
+    staff_see_what_the_mailing_brought(page, base, assert_accessible)
     two_people_race_for_the_last_place(browser, base, pilot, assert_accessible)
     staff_see_a_full_pilot(page, base, pilot, assert_accessible)
     editor_brands_the_onboarding_kit(browser, base, assert_accessible)
