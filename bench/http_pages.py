@@ -77,7 +77,7 @@ def build() -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench import governance_data, movement_data
+    from bench import governance_data, mornings_data, movement_data
     from bench.results_data import build_results_history
 
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -85,10 +85,16 @@ def build() -> dict:
     data = run.build_dataset(history_years=20, staff=gov["staff"])
     results = build_results_history(data, decisions=False)
     movement = movement_data.build_movement()
+    movement["mornings"] = mornings_data.build_mornings()
     # A live database has planner statistics (autovacuum); a bulk-loaded one not yet.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    counts = {**gov["counts"], **data["counts"], **movement["counts"]}
+    counts = {
+        **gov["counts"],
+        **data["counts"],
+        **movement["counts"],
+        **movement["mornings"]["counts"],
+    }
     return {"gov": gov, "data": data, "results": results, "movement": movement, "counts": counts}
 
 
@@ -97,7 +103,7 @@ def pages(built: dict) -> list[tuple[str, str, str]]:
     one step below them, each as the person who uses it."""
     from django.urls import reverse
 
-    from bench import movement_data
+    from bench import mornings_data, movement_data
     from reflection.models import ReflectionSession
 
     gov, data, results = built["gov"], built["data"], built["results"]
@@ -147,6 +153,7 @@ def pages(built: dict) -> list[tuple[str, str, str]]:
         ("indicator page (public)", f"/indicatoren/{ids['public_indicator']}/", "anonymous"),
     ]  # fmt: skip
     found += movement_data.pages(built["movement"])  # the public pilot list and page
+    found += mornings_data.pages(built["movement"]["mornings"])  # list, a morning, the feed
     return found
 
 
