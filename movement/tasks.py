@@ -16,9 +16,10 @@ def expire_pilot_signups() -> int:
 from movement.services.mailings import mailing_queue, mailings_resume  # noqa: E402
 
 
-@shared_task(acks_late=True, time_limit=600)
+@shared_task(acks_late=True, time_limit=300)
 def queue_mailing(mailing_id: int) -> int:
-    """Queue a mailing's mails for every subscribed reader (once each; idempotent)."""
+    """Queue a mailing's mails for every subscribed reader (once each; idempotent). A run
+    stopped by the time limit is taken up again by `resume_mailings`."""
     return mailing_queue(mailing_id=mailing_id)
 
 

@@ -124,6 +124,8 @@ class CourseSignup(Signup):
     offer_field = "course"
     confirm_url_name = "movement:course_signup_confirm"
     withdraw_url_name = "movement:course_signup_withdraw"
+    list_url_name = "movement:course_list"
+    list_link_text = _("To the learning offer")
 
     course = models.ForeignKey(
         Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="signups"

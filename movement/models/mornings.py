@@ -166,6 +166,8 @@ class MorningSignup(Signup):
     offer_field = "morning"
     confirm_url_name = "movement:morning_signup_confirm"
     withdraw_url_name = "movement:morning_signup_withdraw"
+    list_url_name = "movement:morning_list"
+    list_link_text = _("To the open mornings")
 
     morning = models.ForeignKey(
         TeamMorning,

@@ -103,6 +103,8 @@ class PilotSignup(Signup):
     offer_field = "pilot"
     confirm_url_name = "movement:pilot_signup_confirm"
     withdraw_url_name = "movement:pilot_signup_withdraw"
+    list_url_name = "movement:pilot_list"
+    list_link_text = _("To the pilots")
 
     pilot = models.ForeignKey(
         Pilot, verbose_name=_("pilot"), on_delete=models.CASCADE, related_name="signups"

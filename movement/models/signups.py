@@ -33,10 +33,14 @@ class Signup(TimeStampedModel):
     Status = SignupStatus
 
     # Set by the concrete model: the foreign key to the offer (whose related name is
-    # `signups` and which has a `capacity`) and the URL names of its public links.
+    # `signups` and which has a `capacity`), the URL names of its public links, and the
+    # list those pages lead back to.
     offer_field = ""
     confirm_url_name = ""
     withdraw_url_name = ""
+    # Where the pages of its links lead back to: the public list of its offers.
+    list_url_name = ""
+    list_link_text = ""
 
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"), max_length=254)

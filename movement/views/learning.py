@@ -148,21 +148,14 @@ def course_ical(request, pk):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def course_signup_confirm(request, token):
-    return confirm_page(
-        request, model=CourseSignup, token=token, template="movement/learning/signup_confirm.html"
-    )
+    return confirm_page(request, model=CourseSignup, token=token)
 
 
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def course_signup_withdraw(request, token):
-    return withdraw_page(
-        request,
-        model=CourseSignup,
-        token=token,
-        template="movement/learning/signup_withdraw.html",
-    )
+    return withdraw_page(request, model=CourseSignup, token=token)
 
 
 # --- staff ----------------------------------------------------------------------------

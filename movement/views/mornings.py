@@ -103,12 +103,7 @@ def morning_signup_confirm(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def morning_signup_withdraw(request, token):
-    return withdraw_page(
-        request,
-        model=MorningSignup,
-        token=token,
-        template="movement/mornings/signup_withdraw.html",
-    )
+    return withdraw_page(request, model=MorningSignup, token=token)
 
 
 @login_not_required

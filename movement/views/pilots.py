@@ -88,18 +88,14 @@ def pilot_signup_sent(request, pk):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def pilot_signup_confirm(request, token):
-    return confirm_page(
-        request, model=PilotSignup, token=token, template="movement/pilots/signup_confirm.html"
-    )
+    return confirm_page(request, model=PilotSignup, token=token)
 
 
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def pilot_signup_withdraw(request, token):
-    return withdraw_page(
-        request, model=PilotSignup, token=token, template="movement/pilots/signup_withdraw.html"
-    )
+    return withdraw_page(request, model=PilotSignup, token=token)
 
 
 # --- staff ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from movement.services import signups as services
@@ -41,12 +42,19 @@ def rate_limited(request, scope: str = "signup") -> bool:
     return count > RATE_LIMIT
 
 
-def confirm_page(request, *, model, token, template):
+def _back(model) -> dict:
+    """The link back to the public list of the sign-up's offers."""
+    return {"back_url": reverse(model.list_url_name), "back_label": model.list_link_text}
+
+
+def confirm_page(request, *, model, token, template="movement/signups/confirm.html"):
     """GET: the question with a button (a mail scanner that opens links confirms nothing);
     POST: confirm. A used, forged or expired link changes nothing and says so."""
     signup = services.signup_for_token(model, token)
     if signup is None:
-        return render(request, template, {"outcome": services.CONFIRM_UNKNOWN}, status=404)
+        return render(
+            request, template, {"outcome": services.CONFIRM_UNKNOWN, **_back(model)}, status=404
+        )
     if request.method == "POST":
         outcome, signup = services.signup_confirm(model=model, token=token)
     elif signup.status != signup.Status.UNCONFIRMED:
@@ -59,22 +67,27 @@ def confirm_page(request, *, model, token, template):
     return render(
         request,
         template,
-        {"outcome": outcome, "signup": signup, "offer": signup.offer if signup else None},
+        {
+            "outcome": outcome,
+            "signup": signup,
+            "offer": signup.offer if signup else None,
+            **_back(model),
+        },
         status=status,
     )
 
 
-def withdraw_page(request, *, model, token, template):
+def withdraw_page(request, *, model, token, template="movement/signups/withdraw.html"):
     """A step that cannot be undone (templates/includes/confirm_step.html): a GET or a
     POST without confirm=yes asks; the POST with it withdraws and deletes the person's
     data. A used or forged link changes nothing and says so."""
     signup = services.signup_for_withdraw_token(model, token)
     if signup is None:
-        return render(request, template, {"outcome": "unknown"}, status=404)
+        return render(request, template, {"outcome": "unknown", **_back(model)}, status=404)
     offer = signup.offer
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         done = services.signup_withdraw(model=model, token=token)
-        return render(request, template, {"outcome": "done" if done else "unknown"})
+        return render(request, template, {"outcome": "done" if done else "unknown", **_back(model)})
     return render(
         request,
         template,
@@ -90,5 +103,6 @@ def withdraw_page(request, *, model, token, template):
                 _("We delete your name, e-mail address and the other details you gave us."),
             ],
             "confirm_label": _("Yes, withdraw and delete my details"),
+            **_back(model),
         },
     )
