@@ -7,3 +7,10 @@ class MovementConfig(AppConfig):
     # partners stand, pilots and sign-ups from the network, open team mornings).
     name = "movement"
     verbose_name = _("Movement")
+
+    def ready(self):
+        from avk import cache
+        from movement.selectors.mornings_calendar import FEED_READ
+        from movement.templatetags.signup_tags import SIGNUP_FIELDS_READ
+
+        cache.watch(*FEED_READ, *SIGNUP_FIELDS_READ)

@@ -14,10 +14,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Event, vDuration, vText
 
+from avk.cache import cached
 from avk.ical import ical_uid, new_calendar
 from avk.links import absolute_reverse
 from movement.models import TeamMorning
+from partners.models import Partner
 
+# What the feed shows: it is kept (avk.cache) per day until one of these changes.
+FEED_READ = (TeamMorning, Partner)
 FEED_PAST = datetime.timedelta(weeks=4)
 FEED_LIMIT = 60  # about a year of weekly mornings
 REFRESH = datetime.timedelta(hours=6)
@@ -66,6 +70,17 @@ def _event(morning: TeamMorning, stamp: datetime.datetime, url: str) -> Event:
     )
     event.add("STATUS", "CANCELLED" if morning.is_cancelled else "CONFIRMED")
     return event
+
+
+def kept_mornings_calendar() -> bytes:
+    """The feed as `mornings_calendar` makes it, kept for the day until a morning or a
+    partner changes (calendar programs ask for it often; building it is costly)."""
+    return cached(
+        "movement:morning-feed",
+        FEED_READ,
+        mornings_calendar,
+        parts=[timezone.localdate().isoformat(), settings.SITE_URL],
+    )
 
 
 def mornings_calendar(*, now: datetime.datetime | None = None) -> bytes:

@@ -21,7 +21,7 @@ from movement.access import get_public_morning
 from movement.forms.mornings import MorningSignupForm
 from movement.models import MorningSignup
 from movement.selectors.mornings import upcoming_mornings
-from movement.selectors.mornings_calendar import mornings_calendar
+from movement.selectors.mornings_calendar import kept_mornings_calendar
 from movement.selectors.signups import places_left
 from movement.services import mornings as services
 from movement.views.signups import confirm_page, rate_limited, withdraw_page
@@ -111,6 +111,6 @@ def morning_signup_withdraw(request, token):
 @require_GET
 def morning_feed(request):
     """The public calendar feed (iCal) of the mornings, for any calendar program."""
-    response = HttpResponse(mornings_calendar(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(kept_mornings_calendar(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="avk-open-ochtenden.ics"'
     return response
