@@ -85,6 +85,11 @@ def withdraw_page(request, *, model, token, template="movement/signups/withdraw.
     if signup is None:
         return render(request, template, {"outcome": "unknown", **_back(model)}, status=404)
     offer = signup.offer
+    newsletter = (
+        [_("You asked for the newsletter too: that stays. Every newsletter has a link to stop it.")]
+        if signup.joins_network
+        else []
+    )
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         done = services.signup_withdraw(model=model, token=token)
         return render(request, template, {"outcome": "done" if done else "unknown", **_back(model)})
@@ -101,6 +106,7 @@ def withdraw_page(request, *, model, token, template="movement/signups/withdraw.
                 )
                 % {"title": offer.title},
                 _("We delete your name, e-mail address and the other details you gave us."),
+                *newsletter,
             ],
             "confirm_label": _("Yes, withdraw and delete my details"),
             **_back(model),

@@ -293,3 +293,20 @@ def test_any_unsubscribe_token_is_answered_without_an_error_and_changes_nothing(
     assert response.status_code in (200, 404)
     reader.refresh_from_db()
     assert reader.subscribed
+
+
+def test_the_withdraw_page_says_the_newsletter_stays(client):
+    pilot = PilotFactory()
+    signup, _token = signup_services.signup_create(
+        model=PilotSignup,
+        offer=pilot,
+        name="Jet",
+        email="jet@example.org",
+        consent=True,
+        joins_network=True,
+    )
+    url = reverse("movement:pilot_signup_withdraw", args=[signup_services.withdraw_token(signup)])
+    assert "Je vroeg ook om de nieuwsbrief: die blijft." in client.get(url).content.decode()
+    signup.joins_network = False
+    signup.save()
+    assert "nieuwsbrief" not in client.get(url).content.decode()
