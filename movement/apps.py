@@ -10,7 +10,11 @@ class MovementConfig(AppConfig):
 
     def ready(self):
         from avk import cache
+        from movement.models import MorningSignup, Pilot, PilotSignup, TeamMorning
         from movement.selectors.mornings_calendar import FEED_READ
         from movement.templatetags.signup_tags import SIGNUP_FIELDS_READ
+        from partners.models import Partner
 
-        cache.watch(*FEED_READ, *SIGNUP_FIELDS_READ)
+        # What the public pages keep: the feed, the form's fields, the lists of offers.
+        cache.watch(*FEED_READ, *SIGNUP_FIELDS_READ, Pilot, PilotSignup, TeamMorning)
+        cache.watch(MorningSignup, Partner)

@@ -7,7 +7,6 @@ Staff's pages are in movement.views.mornings_manage.
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,14 +18,16 @@ from avk.forms import add_errors
 from avk.links import absolute_reverse
 from movement.access import get_public_morning
 from movement.forms.mornings import MorningSignupForm
-from movement.models import MorningSignup
+from movement.models import MorningSignup, TeamMorning
 from movement.selectors.mornings import upcoming_mornings
 from movement.selectors.mornings_calendar import kept_mornings_calendar
-from movement.selectors.signups import places_left
 from movement.services import mornings as services
-from movement.views.signups import confirm_page, rate_limited, withdraw_page
+from movement.views.signups import confirm_page, kept_listing, rate_limited, withdraw_page
+from partners.models import Partner
 
 PER_PAGE = 12
+# What the public list shows (kept until one of these changes: a sign-up changes the places).
+PUBLIC_LIST_READ = (TeamMorning, MorningSignup, Partner)
 
 
 def _feed_links() -> dict:
@@ -40,12 +41,19 @@ def _feed_links() -> dict:
 @require_GET
 def morning_list(request):
     """The mornings from today on, a page at a time, with the places left of each."""
-    page = Paginator(upcoming_mornings(timezone.localdate()), PER_PAGE).get_page(
-        request.GET.get("page")
+    page, cards = kept_listing(
+        "movement:morning-list",
+        PUBLIC_LIST_READ,
+        upcoming_mornings(timezone.localdate()),
+        request.GET.get("page"),
+        template="movement/mornings/includes/cards.html",
+        per_page=PER_PAGE,
     )
-    for morning in page:
-        morning.places_left = places_left(morning)
-    return render(request, "movement/mornings/public_list.html", {"page": page, **_feed_links()})
+    return render(
+        request,
+        "movement/mornings/public_list.html",
+        {"page": page, "cards": cards, **_feed_links()},
+    )
 
 
 @login_not_required

@@ -18,15 +18,17 @@ from avk.csv import csv_response, to_csv
 from avk.forms import add_errors
 from movement.access import get_pilot_for_staff, get_pilot_signup_for_staff, get_public_pilot
 from movement.forms.pilots import PilotForm, PilotSignupForm
-from movement.models import PilotSignup
+from movement.models import Pilot, PilotSignup
 from movement.selectors.mailings import mailing_for_signup
 from movement.selectors.pilots import open_pilots, participants, participants_csv, staff_pilots
 from movement.selectors.signups import places_left
 from movement.services import pilots as services
 from movement.services.signups import Decision
-from movement.views.signups import confirm_page, rate_limited, withdraw_page
+from movement.views.signups import confirm_page, kept_listing, rate_limited, withdraw_page
 
 PER_PAGE = 20
+# What the public list shows (kept until one of these changes: a sign-up changes the places).
+PUBLIC_LIST_READ = (Pilot, PilotSignup)
 
 
 # --- public ---------------------------------------------------------------------------
@@ -36,10 +38,15 @@ PER_PAGE = 20
 @require_GET
 def pilot_list(request):
     """The pilots open for sign-ups, a page at a time, with the places left of each."""
-    page = Paginator(open_pilots(), PER_PAGE).get_page(request.GET.get("page"))
-    for pilot in page:
-        pilot.places_left = places_left(pilot)
-    return render(request, "movement/pilots/public_list.html", {"page": page})
+    page, cards = kept_listing(
+        "movement:pilot-list",
+        PUBLIC_LIST_READ,
+        open_pilots(),
+        request.GET.get("page"),
+        template="movement/pilots/includes/cards.html",
+        per_page=PER_PAGE,
+    )
+    return render(request, "movement/pilots/public_list.html", {"page": page, "cards": cards})
 
 
 # The page shows places left right now: no browser or proxy may keep it.

@@ -5,10 +5,17 @@ now) call these with their model and templates."""
 from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from avk.cache import cached
+from movement.selectors.signups import places_left
 from movement.services import signups as services
 
 # At most this many sign-ups per client address per window (in seconds).
@@ -40,6 +47,29 @@ def rate_limited(request, scope: str = "signup") -> bool:
         cache.add(key, 1, RATE_WINDOW)
         return False
     return count > RATE_LIMIT
+
+
+def kept_listing(name: str, models, offers, number, *, template: str, per_page: int):
+    """A page of a public list of offers with the places left of each: its cards rendered
+    and kept (avk.cache) per language, day and page number until one of `models` changes
+    (any sign-up changes the places). Returns the page, over a range of the same length,
+    for the pagination (which needs the request, so it is not kept), and the cards."""
+
+    def build() -> dict:
+        page = Paginator(offers, per_page).get_page(number)
+        for offer in page:
+            offer.places_left = places_left(offer)
+        html = render_to_string(template, {"page": page})
+        return {"count": page.paginator.count, "number": page.number, "html": str(html)}
+
+    kept = cached(
+        name,
+        models,
+        build,
+        parts=[get_language(), timezone.localdate().isoformat(), str(number)],
+    )
+    page = Paginator(range(kept["count"]), per_page).get_page(kept["number"])
+    return page, mark_safe(kept["html"])  # noqa: S308 - rendered (and escaped) by our template
 
 
 def _back(model) -> dict:

@@ -72,3 +72,40 @@ def test_the_feed_shows_a_change_of_a_morning_or_its_host_on_the_next_request(cl
     morning.status = morning.Status.CANCELLED
     morning.save()
     assert "STATUS:CANCELLED" in client.get(feed).content.decode()
+
+
+def test_the_pilot_list_shows_a_taken_place_and_a_new_pilot_on_the_next_visit(client):
+    from tests.movement.factories_pilots import PilotSignupFactory
+
+    pilot = PilotFactory(capacity=3)
+    url = reverse("movement:pilot_list")
+    assert "3 plaatsen vrij" in client.get(url).content.decode()
+    PilotSignupFactory(pilot=pilot)
+    assert "2 plaatsen vrij" in client.get(url).content.decode()
+    PilotFactory(title="Pilot in Oldambt")
+    assert "Pilot in Oldambt" in client.get(url).content.decode()
+
+
+def test_the_kept_pilot_list_pages_like_before(client):
+    for n in range(25):
+        PilotFactory(title=f"Pilot {n:02d}")
+    first = client.get(reverse("movement:pilot_list")).content.decode()
+    second = client.get(reverse("movement:pilot_list"), {"page": "2"}).content.decode()
+    assert "Pagina 1 van 2" in first and "Pagina 2 van 2" in second
+    assert "Pilot 24" in second and "Pilot 24" not in first
+    bad = client.get(reverse("movement:pilot_list"), {"page": "x" * 500})
+    assert bad.status_code == 200 and "Pagina 1 van 2" in bad.content.decode()
+
+
+def test_the_morning_list_shows_a_taken_place_on_the_next_visit(client):
+    from tests.movement.factories_mornings import MorningSignupFactory
+
+    morning = TeamMorningFactory(date=timezone.localdate() + datetime.timedelta(days=7))
+    url = reverse("movement:morning_list")
+    before = client.get(url).content.decode()
+    MorningSignupFactory(morning=morning)
+    after = client.get(url).content.decode()
+    assert before != after
+    morning.host.name = "Cosis Winschoten"
+    morning.host.save()
+    assert "Cosis Winschoten" in client.get(url).content.decode()

@@ -69,7 +69,11 @@ def test_the_public_pages_stay_flat_with_many_mornings_and_sign_ups(
             response = client.get(url)
         assert response.status_code == 200
         assert len(queries.captured_queries) <= 2
-        touching = [q["sql"] for q in queries.captured_queries if "morningsignup" in q["sql"]]
+        touching = [
+            q["sql"]
+            for q in queries.captured_queries
+            if "morningsignup" in q["sql"] and "avk_cache" not in q["sql"]  # not a cache key
+        ]
         assert all("COUNT(" in sql for sql in touching)
         assert len(response.content) < 60_000
 
