@@ -52,12 +52,22 @@ def parse_date(text: str) -> datetime.date | None:
     return None
 
 
+def _valid(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
+
+
 def validate_rows(rows: list[dict], headers: dict, *, source: str) -> list[RowResult]:
     """Per row what an import would do: new (CREATE), already on the list or unsubscribed
     before (UNCHANGED; `clean["unsubscribed"]` tells which), or its errors. One query for
     the whole file."""
     emails = {str(row["values"].get("email", "")).strip().lower() for row in rows}
-    known = dict(Reader.objects.filter(email__in=emails).values_list("email", "unsubscribed_at"))
+    # Only addresses that can be valid are looked up (PostgreSQL refuses a NUL byte).
+    valid = [email for email in emails if _valid(email)]
+    known = dict(Reader.objects.filter(email__in=valid).values_list("email", "unsubscribed_at"))
     today = timezone.localdate()
     seen: dict[str, int] = {}
     results = []
@@ -65,9 +75,7 @@ def validate_rows(rows: list[dict], headers: dict, *, source: str) -> list[RowRe
         values = {k: str(v) for k, v in row["values"].items()}
         result = RowResult(number=row["number"], values=values)
         email = values.get("email", "").strip().lower()
-        try:
-            validate_email(email)
-        except ValidationError:
+        if not _valid(email):
             result.error(headers.get("email", "e-mail"), _("This is not a valid e-mail address."))
         if email in seen:
             result.error(

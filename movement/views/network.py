@@ -31,7 +31,8 @@ PREVIEW_ROWS = 50
 @staff_required
 @require_GET
 def reader_list(request):
-    search = request.GET.get("q", "").strip()[:100]
+    # PostgreSQL refuses a NUL byte in a text value: it can never match, so it goes.
+    search = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     page = Paginator(reader_selectors.readers_page_queryset(search), 50).get_page(
         request.GET.get("page")
     )

@@ -310,3 +310,14 @@ def test_the_withdraw_page_says_the_newsletter_stays(client):
     signup.joins_network = False
     signup.save()
     assert "nieuwsbrief" not in client.get(url).content.decode()
+
+
+def test_a_nul_byte_in_an_address_or_a_search_is_an_error_never_a_500(client, staff):
+    results = selectors.validate_rows(
+        [{"number": 2, "values": {"email": "a\x00@example.org", "consented_on": "2024-01-01"}}],
+        {"email": "email"},
+        source="x",
+    )
+    assert results[0].errors
+    client.force_login(staff)
+    assert client.get(reverse("movement:reader_list"), {"q": "jet\x00"}).status_code == 200
