@@ -179,10 +179,10 @@ def test_the_sign_ups_through_a_mailing_are_counted(
 def test_a_forged_via_counts_for_no_mailing(client):
     pilot = PilotFactory()
     other = MailingFactory(pilot=PilotFactory(), status=Mailing.Status.SENT)
-    for via in (str(other.pk), "abc", "99999999999999999999999", "-1"):
+    for n, via in enumerate((str(other.pk), "abc", "99999999999999999999999", "-1")):
         client.post(
             reverse("movement:pilot_detail", args=[pilot.pk]),
-            {"name": "Jet", "email": f"jet{len(via)}@example.org", "consent": "on", "via": via},
+            {"name": "Jet", "email": f"jet{n}@example.org", "consent": "on", "via": via},
         )
     assert PilotSignup.objects.count() == 4
     assert not PilotSignup.objects.filter(mailing__isnull=False).exists()
