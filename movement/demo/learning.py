@@ -17,7 +17,7 @@ import secrets
 from django.utils import timezone
 
 from movement.models import Course, CourseSignup, SignupStatus
-from movement.services.signups import token_hash
+from movement.services.signup_links import token_hash
 from partners.models import Person
 
 HALF_MOON = "De halve maan: generatiearmoede samen beter begrijpen"

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from movement.models import MorningSignup, SignupStatus, TeamMorning
 from movement.selectors.mornings import WEDNESDAY, next_host
-from movement.services.signups import token_hash
+from movement.services.signup_links import token_hash
 from partners.models import Municipality
 
 PAST_WEEKS = 4

@@ -15,7 +15,7 @@ import secrets
 from django.utils import timezone
 
 from movement.models import Pilot, PilotSignup, SignupStatus
-from movement.services.signups import token_hash
+from movement.services.signup_links import token_hash
 from partners.models import Municipality
 from reflection.models import Effort
 

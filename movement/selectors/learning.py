@@ -15,8 +15,12 @@ from icalendar import Event
 
 from avk.ical import ical_uid, new_calendar
 from movement.models import PLACE_HOLDING, Course, CourseSignup
-from movement.selectors.pilots import _STATUS_ORDER, PARTICIPANT_STATUSES
-from movement.selectors.signups import places_left, with_places_taken, with_signup_counts
+from movement.selectors.signups import (
+    confirmed_signups_csv,
+    places_left,
+    with_places_taken,
+    with_signup_counts,
+)
 from partners.models import Person
 from partners.models.team import TeamRole
 
@@ -47,17 +51,6 @@ def staff_courses():
     return with_signup_counts(Course.objects.all()).order_by("-starts_at", "-pk")
 
 
-def participants(course: Course):
-    """The confirmed sign-ups of `course` (withdrawn people are gone): places first, then
-    the waiting list in its order, then the declined."""
-    return (
-        CourseSignup.objects.filter(course=course, status__in=PARTICIPANT_STATUSES)
-        .select_related("municipality")
-        .annotate(status_order=_STATUS_ORDER)
-        .order_by("status_order", "queued_at", "confirmed_at", "pk")
-    )
-
-
 def attendance_list(course: Course) -> list[CourseSignup]:
     """Who has a place in `course`: the people whose attendance staff record (at most the
     course's capacity, so the list stays bounded)."""
@@ -66,42 +59,13 @@ def attendance_list(course: Course) -> list[CourseSignup]:
     )
 
 
-def _yes_no(value) -> str:
-    return "" if value is None else (_("Yes") if value else _("No"))
-
-
 def participants_csv(course: Course) -> tuple[list[str], list[list]]:
-    """The header and rows of a course's participant export."""
-    header = [
-        _("Name"),
-        _("E-mail address"),
-        _("Organisation"),
-        _("Municipality"),
-        _("Motivation"),
-        _("Status"),
-        _("Attended"),
-        _("Confirmed at"),
-        _("Consent to be contacted given at"),
-    ]
-    rows = [
-        [
-            signup.name,
-            signup.email,
-            signup.organisation,
-            signup.municipality_name,
-            signup.motivation,
-            signup.get_status_display(),
-            _yes_no(signup.attended),
-            _moment(signup.confirmed_at),
-            _moment(signup.consented_at),
-        ]
-        for signup in participants(course)
-    ]
-    return header, rows
+    """The header and rows of a course's participant export, with who attended."""
+    return confirmed_signups_csv(course, extra=[(_("Attended"), _attended)])
 
 
-def _moment(value) -> str:
-    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
+def _attended(signup: CourseSignup) -> str:
+    return "" if signup.attended is None else (_("Yes") if signup.attended else _("No"))
 
 
 # --- who signs up ---------------------------------------------------------------------

@@ -8,9 +8,9 @@ The public reads never load sign-ups: places are counted in the database
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import F, Max, OuterRef, Q, Subquery
 
-from movement.models import MorningSignup, SignupStatus, TeamMorning
+from movement.models import TeamMorning
 from movement.selectors.signups import places_left, with_places_taken, with_signup_counts
 from partners.models import Partner
 
@@ -114,31 +114,3 @@ def staff_mornings(today: datetime.date, *, past: bool = False):
 def morning_counts(morning: TeamMorning) -> TeamMorning:
     """The morning again with `taken`, `waiting` and `unconfirmed` (one query)."""
     return with_signup_counts(TeamMorning.objects.filter(pk=morning.pk)).get()
-
-
-# Staff read who has a place first, then who waits (in turn), then who was declined.
-_STATUS_ORDER = Case(
-    When(status=SignupStatus.ACCEPTED, then=Value(0)),
-    When(status=SignupStatus.REGISTERED, then=Value(1)),
-    When(status=SignupStatus.WAITLISTED, then=Value(2)),
-    default=Value(3),
-    output_field=IntegerField(),
-)
-
-COMING_STATUSES = [
-    SignupStatus.ACCEPTED,
-    SignupStatus.REGISTERED,
-    SignupStatus.WAITLISTED,
-    SignupStatus.DECLINED,
-]
-
-
-def who_comes(morning: TeamMorning):
-    """The confirmed sign-ups of `morning` (withdrawn people are gone): who has a place,
-    then the waiting list in its order, then the declined."""
-    return (
-        MorningSignup.objects.filter(morning=morning, status__in=COMING_STATUSES)
-        .select_related("municipality")
-        .annotate(status_order=_STATUS_ORDER)
-        .order_by("status_order", "queued_at", "confirmed_at", "pk")
-    )

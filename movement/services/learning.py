@@ -16,13 +16,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from avk.audit import audit_group, audit_record, diff
+from avk.audit import audit_group, audit_record
 from avk.emails import FORGET, mail_queue_many
-from avk.links import absolute_reverse
 from movement.models import PLACE_HOLDING, Course, CourseSignup
 from movement.selectors.learning import is_verified_address, person_for_address, person_of
-from movement.selectors.signups import places_taken
 from movement.services import signups
+from movement.services.offers import offer_create, offer_update
+from movement.services.signup_mails import mail_key, withdraw_link
 
 COURSE_FIELDS = [
     "kind",
@@ -39,53 +39,16 @@ COURSE_FIELDS = [
 def course_create(*, actor, **values) -> Course:
     """Publish a new course or meeting (as a draft, or open at once). Raises
     ValidationError for an end that is not after the start or fewer than 1 place."""
-    course = Course(
-        created_by=actor, **{name: values[name] for name in COURSE_FIELDS if name in values}
+    return offer_create(
+        model=Course, fields=COURSE_FIELDS, actor=actor, action="course.created", values=values
     )
-    course.full_clean()
-    with transaction.atomic():
-        course.save()
-        audit_record(
-            actor=actor,
-            instance=course,
-            action="course.created",
-            group=audit_group("course", course.pk),
-        )
-    return course
 
 
 def course_update(*, course: Course, actor, **values) -> Course:
-    """Change a course. Extra places go to the waiting list at once (first in turn)."""
-    values = {name: values[name] for name in COURSE_FIELDS if name in values}
-    with transaction.atomic():
-        locked = Course.objects.select_for_update().get(pk=course.pk)
-        changes = diff(locked, values.keys(), values)
-        for name, value in values.items():
-            setattr(locked, name, value)
-        locked.full_clean()
-        taken = places_taken(locked)
-        if locked.capacity < taken:
-            raise ValidationError(
-                {
-                    "capacity": _(
-                        "%(taken)s places are taken already. Decline someone first, or keep "
-                        "at least %(taken)s places."
-                    )
-                    % {"taken": taken}
-                }
-            )
-        locked.save()
-        if changes:
-            audit_record(
-                actor=actor,
-                instance=locked,
-                action="course.changed",
-                changes=changes,
-                group=audit_group("course", locked.pk),
-            )
-        if locked.takes_signups:
-            signups.signups_fill(offer=locked)
-    return locked
+    """Change a course (movement.services.offers.offer_update)."""
+    return offer_update(
+        offer=course, fields=COURSE_FIELDS, actor=actor, action="course.changed", values=values
+    )
 
 
 # --- sign-ups -------------------------------------------------------------------------
@@ -234,16 +197,14 @@ def course_reminders_send(*, now=None) -> int:
             messages.append(
                 {
                     # The shared key scheme: withdrawing deletes every mail of the sign-up.
-                    "key": signups._mail_key(signup, f"reminder:{day}"),
+                    "key": mail_key(signup, f"reminder:{day}"),
                     "to": signup.email,
                     "name": "course_reminder",
                     "language": language,
                     "context": {
                         "name": signup.name,
                         "offer": facts,
-                        "withdraw_link": absolute_reverse(
-                            signup.withdraw_url_name, signups.withdraw_token(signup)
-                        ),
+                        "withdraw_link": withdraw_link(signup),
                         FORGET: ["withdraw_link"],
                     },
                 }

@@ -12,11 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avk.audit import audit_group, audit_record, diff
+from avk.audit import audit_group, audit_record
 from avk.links import absolute_reverse
 from movement.models import MorningSignup, SignupStatus, TeamMorning
-from movement.selectors.signups import places_taken
 from movement.services import signups
+from movement.services.offers import offer_create, offer_update
+from movement.services.signup_mails import signup_notify
 
 MORNING_FIELDS = ["date", "starts_at", "ends_at", "host", "place", "capacity", "note"]
 
@@ -58,20 +59,16 @@ def morning_create(*, actor, today=None, **values) -> TeamMorning:
     planned morning already, an end before the start, fewer than 1 place, or neither a
     host nor an address."""
     today = today or timezone.localdate()
-    morning = TeamMorning(
-        created_by=actor, **{name: values[name] for name in MORNING_FIELDS if name in values}
-    )
-    if morning.date and morning.date < today:
+    if values.get("date") and values["date"] < today:
         raise ValidationError({"date": _("A morning cannot be planned in the past.")})
-    with transaction.atomic():
-        _save_checked(morning)
-        audit_record(
-            actor=actor,
-            instance=morning,
-            action="morning.planned",
-            group=audit_group("teammorning", morning.pk),
-        )
-    return morning
+    return offer_create(
+        model=TeamMorning,
+        fields=MORNING_FIELDS,
+        actor=actor,
+        action="morning.planned",
+        values=values,
+        save=_save_checked,
+    )
 
 
 class MorningPlanError(Exception):
@@ -101,42 +98,25 @@ def mornings_plan(*, actor, rows: list[dict], today=None) -> list[TeamMorning]:
 
 
 def morning_update(*, morning: TeamMorning, actor, today=None, **values) -> TeamMorning:
-    """Change a morning. A cancelled one stays as it was; a date cannot move into the past;
-    places cannot drop below those taken, and extra places go to the waiting list at once."""
+    """Change a morning (movement.services.offers.offer_update). A cancelled one stays as
+    it was, and a date cannot move into the past."""
     today = today or timezone.localdate()
-    values = {name: values[name] for name in MORNING_FIELDS if name in values}
-    with transaction.atomic():
-        locked = TeamMorning.objects.select_for_update().get(pk=morning.pk)
+
+    def check(locked: TeamMorning, values: dict) -> None:
         if locked.is_cancelled:
             raise ValidationError(_("This morning is cancelled. Plan a new one instead."))
         if "date" in values and values["date"] != locked.date and values["date"] < today:
             raise ValidationError({"date": _("A morning cannot be moved into the past.")})
-        changes = diff(locked, values.keys(), values)
-        for name, value in values.items():
-            setattr(locked, name, value)
-        taken = places_taken(locked)
-        if locked.capacity < taken:
-            raise ValidationError(
-                {
-                    "capacity": _(
-                        "%(taken)s places are taken already. Decline someone first, or keep "
-                        "at least %(taken)s places."
-                    )
-                    % {"taken": taken}
-                }
-            )
-        _save_checked(locked)
-        if changes:
-            audit_record(
-                actor=actor,
-                instance=locked,
-                action="morning.changed",
-                changes=changes,
-                group=audit_group("teammorning", locked.pk),
-            )
-        if locked.takes_signups:
-            signups.signups_fill(offer=locked)
-    return locked
+
+    return offer_update(
+        offer=morning,
+        fields=MORNING_FIELDS,
+        actor=actor,
+        action="morning.changed",
+        values=values,
+        check=check,
+        save=_save_checked,
+    )
 
 
 def morning_cancel(*, morning: TeamMorning, actor) -> TeamMorning:
@@ -159,7 +139,7 @@ def morning_cancel(*, morning: TeamMorning, actor) -> TeamMorning:
         mornings_link = absolute_reverse("movement:morning_list")
         for signup in told:
             signup.morning = locked
-            signups.signup_notify(
+            signup_notify(
                 signup=signup,
                 template="morning_cancelled",
                 what="cancelled",

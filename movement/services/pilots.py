@@ -5,14 +5,9 @@ other kinds of sign-up and live in movement.services.signups; this module only s
 offer and which model.
 """
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
-
-from avk.audit import audit_group, audit_record, diff
 from movement.models import Pilot, PilotSignup
-from movement.selectors.signups import places_taken
 from movement.services import signups
+from movement.services.offers import offer_create, offer_update
 
 PILOT_FIELDS = [
     "title",
@@ -29,53 +24,16 @@ PILOT_FIELDS = [
 def pilot_create(*, actor, **values) -> Pilot:
     """Publish a new pilot (as a draft, or open at once). Raises ValidationError for a
     period that ends before it starts or fewer than 1 place."""
-    pilot = Pilot(
-        created_by=actor, **{name: values[name] for name in PILOT_FIELDS if name in values}
+    return offer_create(
+        model=Pilot, fields=PILOT_FIELDS, actor=actor, action="pilot.created", values=values
     )
-    pilot.full_clean()
-    with transaction.atomic():
-        pilot.save()
-        audit_record(
-            actor=actor,
-            instance=pilot,
-            action="pilot.created",
-            group=audit_group("pilot", pilot.pk),
-        )
-    return pilot
 
 
 def pilot_update(*, pilot: Pilot, actor, **values) -> Pilot:
-    """Change a pilot. Extra places go to the waiting list at once (first in turn)."""
-    values = {name: values[name] for name in PILOT_FIELDS if name in values}
-    with transaction.atomic():
-        locked = Pilot.objects.select_for_update().get(pk=pilot.pk)
-        changes = diff(locked, values.keys(), values)
-        for name, value in values.items():
-            setattr(locked, name, value)
-        locked.full_clean()
-        taken = places_taken(locked)
-        if locked.capacity < taken:
-            raise ValidationError(
-                {
-                    "capacity": _(
-                        "%(taken)s places are taken already. Decline someone first, or keep "
-                        "at least %(taken)s places."
-                    )
-                    % {"taken": taken}
-                }
-            )
-        locked.save()
-        if changes:
-            audit_record(
-                actor=actor,
-                instance=locked,
-                action="pilot.changed",
-                changes=changes,
-                group=audit_group("pilot", locked.pk),
-            )
-        if locked.takes_signups:
-            signups.signups_fill(offer=locked)
-    return locked
+    """Change a pilot (movement.services.offers.offer_update)."""
+    return offer_update(
+        offer=pilot, fields=PILOT_FIELDS, actor=actor, action="pilot.changed", values=values
+    )
 
 
 def pilot_signup_create(*, pilot: Pilot, mailing=None, **values) -> tuple[PilotSignup, str]:

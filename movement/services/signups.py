@@ -15,26 +15,26 @@ row stays (as status "withdrawn") so the counts of how many signed up stay true 
 audit trail points at a row. An unconfirmed one never counted, so it is deleted. Either
 way the mails of the sign-up (with its address) are deleted from the outbox, and a place
 that comes free goes to the first on the waiting list, who is told by mail.
+
+The secrets of the links are in movement.services.signup_links, the mails in
+movement.services.signup_mails.
 """
 
 import datetime
-import hashlib
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.audit import audit_group, audit_record
-from avk.emails import mail_queue
 from avk.links import absolute_reverse
-from avk.models import OutgoingMail
 from movement.models import SignupStatus
 from movement.selectors.signups import places_taken
 from movement.services.readers import reader_join
+from movement.services.signup_links import signup_for_token, signup_for_withdraw_token, token_hash
+from movement.services.signup_mails import mails_forget, signup_notify, status_notify
 
 # An unconfirmed sign-up is removed after this many days (movement.tasks).
 CONFIRM_DAYS = 7
@@ -63,84 +63,11 @@ CONFIRM_DUPLICATE = "duplicate"  # this address had already confirmed for the of
 CONFIRM_ALREADY = "already"  # the link was used before: nothing changes
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def withdraw_token(signup) -> str:
-    """The secret of a sign-up's withdraw link: its id and a keyed hash of its stored
-    token hash, so every later mail can carry the link without the raw secret being
-    kept, and it stops working once the sign-up is withdrawn (the hash is cleared)."""
-    return f"{signup.pk}-{_withdraw_mac(signup)}"
-
-
-def _withdraw_mac(signup) -> str:
-    salt = f"movement.signups.withdraw.{signup._meta.label_lower}"
-    return salted_hmac(salt, signup.token_hash or "").hexdigest()[:32]
-
-
-def signup_for_withdraw_token(model, token: str):
-    """The sign-up of a withdraw link, or None for a forged or used one."""
-    pk, _dash, mac = (token or "").partition("-")
-    if not pk.isdigit() or len(pk) > 18 or not mac:
-        return None
-    signup = model.objects.filter(pk=int(pk), token_hash__isnull=False).first()
-    if signup is None or not constant_time_compare(_withdraw_mac(signup), mac):
-        return None
-    return signup
-
-
-def signup_for_token(model, token: str):
-    """The sign-up of a confirmation link, or None."""
-    return model.objects.filter(token_hash=token_hash(token or "")).first()
-
-
 def is_expired(signup, now=None) -> bool:
     """An unconfirmed sign-up older than CONFIRM_DAYS no longer counts (and is removed)."""
     now = now or timezone.now()
     return signup.status == SignupStatus.UNCONFIRMED and signup.created_at <= now - (
         datetime.timedelta(days=CONFIRM_DAYS)
-    )
-
-
-def _mail_key(signup, what: str) -> str:
-    return f"{_key_prefix(signup)}{what}"
-
-
-def _key_prefix(signup) -> str:
-    return f"signup:{signup._meta.label_lower}:{signup.pk}:"
-
-
-def _mail(signup, template: str, what: str, extra: dict | None = None) -> None:
-    """Queue one mail about `signup` through the outbox, in Dutch, with its withdraw link.
-
-    The links are secrets: blanked on the row once the mail is sent.
-    """
-    language = settings.LANGUAGE_CODE
-    with translation.override(language):
-        facts = signup.offer.mail_facts()
-    mail_queue(
-        key=_mail_key(signup, what),
-        to=signup.email,
-        name=template,
-        language=language,
-        context={
-            "name": signup.name,
-            "offer": facts,
-            "withdraw_link": absolute_reverse(signup.withdraw_url_name, withdraw_token(signup)),
-            **(extra or {}),
-        },
-        forget_after_sending=("withdraw_link", "confirm_link"),
-    )
-
-
-def _mail_status(signup, *, moved_up: bool = False) -> None:
-    moment = f"{signup.decided_at or timezone.now():%Y%m%d%H%M%S%f}"
-    _mail(
-        signup,
-        "signup_status",
-        f"status:{signup.status}:{moment}",
-        {"status": str(signup.status), "moved_up": moved_up},
     )
 
 
@@ -226,16 +153,16 @@ def signup_create(
             email=signup.email,
             status=SignupStatus.UNCONFIRMED,
         )
-        _forget_mails(list(earlier))
+        mails_forget(list(earlier))
         earlier.delete()
         signup.save()
         if not confirmation_mail:
             return signup, token
-        _mail(
-            signup,
-            "signup_confirm",
-            "confirm",
-            {
+        signup_notify(
+            signup=signup,
+            template="signup_confirm",
+            what="confirm",
+            extra={
                 "confirm_link": absolute_reverse(signup.confirm_url_name, token),
                 "days": CONFIRM_DAYS,
             },
@@ -271,7 +198,7 @@ def signup_confirm(*, model, token: str, now=None) -> tuple[str, object]:
             .exists()
         )
         if twin:
-            _forget_mails([signup])
+            mails_forget([signup])
             signup.delete()
             return CONFIRM_DUPLICATE, None
         # Counted inside the offer's lock: a racing confirmation waits for this one.
@@ -282,7 +209,7 @@ def signup_confirm(*, model, token: str, now=None) -> tuple[str, object]:
         signup.queued_at = now if full else None
         signup.save(update_fields=["status", "confirmed_at", "decided_at", "queued_at"])
         _audit(signup, "signup.confirmed", changes={"status": ["unconfirmed", signup.status]})
-        _mail_status(signup)
+        status_notify(signup)
         if signup.joins_network:
             reader_join(
                 email=signup.email,
@@ -326,7 +253,7 @@ def signup_decide(*, signup, decision: str, actor) -> object:
         signup.queued_at = now if new_status == SignupStatus.WAITLISTED else None
         signup.save(update_fields=["status", "decided_at", "queued_at"])
         _audit(signup, f"signup.{decision}", actor, {"status": [old, new_status]})
-        _mail_status(signup)
+        status_notify(signup)
         if held and new_status == SignupStatus.DECLINED:
             _fill_free_places(offer, now)
     return signup
@@ -345,7 +272,7 @@ def signup_withdraw(*, model, token: str) -> bool:
         if signup is None or signup.token_hash is None:
             return False
         held = signup.holds_place
-        _forget_mails([signup])
+        mails_forget([signup])
         if signup.status == SignupStatus.UNCONFIRMED:
             signup.delete()
             return True
@@ -373,7 +300,7 @@ def signups_expire(*, model, now=None) -> int:
     cutoff = now - datetime.timedelta(days=CONFIRM_DAYS)
     with transaction.atomic():
         stale = list(model.objects.filter(status=SignupStatus.UNCONFIRMED, created_at__lte=cutoff))
-        _forget_mails(stale)
+        mails_forget(stale)
         model.objects.filter(pk__in=[s.pk for s in stale]).delete()
     return len(stale)
 
@@ -401,23 +328,5 @@ def _fill_free_places(offer, now) -> list:
         signup.queued_at = None
         signup.save(update_fields=["status", "decided_at", "queued_at"])
         _audit(signup, "signup.moved_up", changes={"status": ["waitlisted", "registered"]})
-        _mail_status(signup, moved_up=True)
+        status_notify(signup, moved_up=True)
     return moved
-
-
-def _forget_mails(signups) -> None:
-    """Delete the outbox rows of these sign-ups: they hold the address and the name."""
-    for signup in signups:
-        OutgoingMail.objects.filter(key__startswith=_key_prefix(signup)).delete()
-
-
-# --- mornings
-
-
-def signup_notify(*, signup, template: str, what: str, extra: dict | None = None) -> None:
-    """Queue one more mail about `signup` (e.g. its offer was cancelled), with its withdraw
-    link, through the outbox: once per `what`, however often this is called."""
-    _mail(signup, template, what, extra)
-
-
-# --- mornings end

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -25,10 +26,9 @@ from movement.access import get_course_for_staff, get_course_signup_for_staff, g
 from movement.forms.learning import CourseForm, CourseSignupForm
 from movement.models import CourseSignup
 from movement.selectors import learning as selectors
-from movement.selectors.signups import places_left
+from movement.selectors.signups import confirmed_signups, places_left
 from movement.services import learning as services
-from movement.views.pilots import _done
-from movement.views.signups import confirm_page, rate_limited, withdraw_page
+from movement.views.signups import confirm_page, decide_page, rate_limited, withdraw_page
 
 PER_PAGE = 20
 
@@ -209,7 +209,7 @@ def course_participants(request, pk):
     """Who signed up (confirmed), with staff's decisions, a page at a time."""
     course = get_course_for_staff(request.user, pk)
     counts = selectors.staff_courses().filter(pk=course.pk).first()
-    page = Paginator(selectors.participants(course), 50).get_page(request.GET.get("page"))
+    page = Paginator(confirmed_signups(course), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "movement/learning/participants.html",
@@ -267,12 +267,9 @@ def course_attendance(request, pk):
 def course_signup_decide(request, pk):
     """Staff accept, wait-list or decline someone; the person gets a mail."""
     signup = get_course_signup_for_staff(request.user, pk)
-    decision = request.POST.get("decision", "")
-    try:
-        services.course_signup_decide(signup=signup, decision=decision, actor=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _done(decision) % {"name": signup.name})
-    return redirect("movement:course_participants", pk=signup.course_id)
+    return decide_page(
+        request,
+        signup=signup,
+        decide=services.course_signup_decide,
+        back=reverse("movement:course_participants", args=[signup.course_id]),
+    )

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,11 +20,10 @@ from movement.selectors.mornings import (
     morning_counts,
     plan_proposals,
     staff_mornings,
-    who_comes,
 )
-from movement.selectors.signups import places_left
+from movement.selectors.signups import confirmed_signups, places_left
 from movement.services import mornings as services
-from movement.services.signups import Decision
+from movement.views.signups import decide_page
 
 PER_PAGE = 20
 
@@ -157,7 +157,7 @@ def morning_cancel(request, pk):
 def morning_participants(request, pk):
     """Who comes to a morning (confirmed), with staff's decisions, a page at a time."""
     morning = get_morning_for_staff(request.user, pk)
-    page = Paginator(who_comes(morning), 50).get_page(request.GET.get("page"))
+    page = Paginator(confirmed_signups(morning), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "movement/mornings/participants.html",
@@ -165,24 +165,13 @@ def morning_participants(request, pk):
     )
 
 
-def _done(decision: str) -> str:
-    return {
-        Decision.ACCEPT: _("%(name)s is accepted and gets a mail about it."),
-        Decision.WAITLIST: _("%(name)s is on the waiting list and gets a mail about it."),
-        Decision.DECLINE: _("%(name)s is declined and gets a mail about it."),
-    }[decision]
-
-
 @require_POST
 def decide_morning_signup(request, pk):
     """Staff accept, wait-list or decline someone; the person gets a mail."""
     signup = get_morning_signup_for_staff(request.user, pk)
-    decision = request.POST.get("decision", "")
-    try:
-        services.morning_signup_decide(signup=signup, decision=decision, actor=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _done(decision) % {"name": signup.name})
-    return redirect("movement:morning_participants", pk=signup.morning_id)
+    return decide_page(
+        request,
+        signup=signup,
+        decide=services.morning_signup_decide,
+        back=reverse("movement:morning_participants", args=[signup.morning_id]),
+    )

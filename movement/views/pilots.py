@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,11 +21,16 @@ from movement.access import get_pilot_for_staff, get_pilot_signup_for_staff, get
 from movement.forms.pilots import PilotForm, PilotSignupForm
 from movement.models import Pilot, PilotSignup
 from movement.selectors.mailings import mailing_for_signup
-from movement.selectors.pilots import open_pilots, participants, participants_csv, staff_pilots
-from movement.selectors.signups import places_left
+from movement.selectors.pilots import open_pilots, participants_csv, staff_pilots
+from movement.selectors.signups import confirmed_signups, places_left
 from movement.services import pilots as services
-from movement.services.signups import Decision
-from movement.views.signups import confirm_page, kept_listing, rate_limited, withdraw_page
+from movement.views.signups import (
+    confirm_page,
+    decide_page,
+    kept_listing,
+    rate_limited,
+    withdraw_page,
+)
 
 PER_PAGE = 20
 # What the public list shows (kept until one of these changes: a sign-up changes the places).
@@ -153,7 +159,7 @@ def pilot_participants(request, pk):
     """Who signed up for a pilot (confirmed), with staff's decisions, a page at a time."""
     pilot = get_pilot_for_staff(request.user, pk)
     counts = staff_pilots().filter(pk=pilot.pk).first()
-    page = Paginator(participants(pilot), 50).get_page(request.GET.get("page"))
+    page = Paginator(confirmed_signups(pilot), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "movement/pilots/participants.html",
@@ -168,24 +174,13 @@ def pilot_participants_csv(request, pk):
     return csv_response(to_csv(header, rows), f"pilot-{pilot.pk}-deelnemers")
 
 
-def _done(decision: str) -> str:
-    return {
-        Decision.ACCEPT: _("%(name)s is accepted and gets a mail about it."),
-        Decision.WAITLIST: _("%(name)s is on the waiting list and gets a mail about it."),
-        Decision.DECLINE: _("%(name)s is declined and gets a mail about it."),
-    }[decision]
-
-
 @require_POST
 def decide_signup(request, pk):
     """Staff accept, wait-list or decline someone; the person gets a mail."""
     signup = get_pilot_signup_for_staff(request.user, pk)
-    decision = request.POST.get("decision", "")
-    try:
-        services.pilot_signup_decide(signup=signup, decision=decision, actor=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _done(decision) % {"name": signup.name})
-    return redirect("movement:pilot_participants", pk=signup.pilot_id)
+    return decide_page(
+        request,
+        signup=signup,
+        decide=services.pilot_signup_decide,
+        back=reverse("movement:pilot_participants", args=[signup.pilot_id]),
+    )

@@ -1,22 +1,34 @@
-"""What every public sign-up page shares: the rate limit per client address, and the
-pages of the confirmation and withdraw links. The pages of one kind of sign-up (pilots
-now) call these with their model and templates."""
+"""What the sign-up pages of every kind (pilots, mornings, courses) share: the rate limit
+per client address, the public list, the pages of the confirmation and withdraw links,
+and staff's decision on a sign-up. Each kind's views call these with their model and
+templates."""
 
 from allauth.account.adapter import get_adapter
+from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from avk.cache import cached
 from movement.selectors.signups import places_left
 from movement.services import signups as services
+from movement.services.signup_links import signup_for_token, signup_for_withdraw_token
+
+# What staff see after a decision (services.Decision) on a sign-up.
+DECIDED = {
+    services.Decision.ACCEPT: gettext_lazy("%(name)s is accepted and gets a mail about it."),
+    services.Decision.WAITLIST: gettext_lazy(
+        "%(name)s is on the waiting list and gets a mail about it."
+    ),
+    services.Decision.DECLINE: gettext_lazy("%(name)s is declined and gets a mail about it."),
+}
 
 # At most this many sign-ups per client address per window (in seconds).
 RATE_LIMIT = 5
@@ -80,7 +92,7 @@ def _back(model) -> dict:
 def confirm_page(request, *, model, token, template="movement/signups/confirm.html"):
     """GET: the question with a button (a mail scanner that opens links confirms nothing);
     POST: confirm. A used, forged or expired link changes nothing and says so."""
-    signup = services.signup_for_token(model, token)
+    signup = signup_for_token(model, token)
     if signup is None:
         return render(
             request, template, {"outcome": services.CONFIRM_UNKNOWN, **_back(model)}, status=404
@@ -111,7 +123,7 @@ def withdraw_page(request, *, model, token, template="movement/signups/withdraw.
     """A step that cannot be undone (templates/includes/confirm_step.html): a GET or a
     POST without confirm=yes asks; the POST with it withdraws and deletes the person's
     data. A used or forged link changes nothing and says so."""
-    signup = services.signup_for_withdraw_token(model, token)
+    signup = signup_for_withdraw_token(model, token)
     if signup is None:
         return render(request, template, {"outcome": "unknown", **_back(model)}, status=404)
     offer = signup.offer
@@ -142,3 +154,17 @@ def withdraw_page(request, *, model, token, template="movement/signups/withdraw.
             **_back(model),
         },
     )
+
+
+def decide_page(request, *, signup, decide, back: str):
+    """Staff's decision on `signup` (the POST's `decision`) through the kind's service
+    `decide`; the person gets a mail. A refused decision says why. Back to `back`."""
+    decision = request.POST.get("decision", "")
+    try:
+        decide(signup=signup, decision=decision, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, DECIDED[decision] % {"name": signup.name})
+    return redirect(back)

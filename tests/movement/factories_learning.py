@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from movement.models import Course, CourseSignup, SignupStatus
-from movement.services.signups import token_hash
+from movement.services.signup_links import token_hash
 
 
 def in_days(days: float, hour: int = 14) -> datetime.datetime:

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from movement.models import MorningSignup, SignupStatus, TeamMorning
-from movement.services.signups import token_hash
+from movement.services.signup_links import token_hash
 from tests.factories import PartnerFactory
 
 

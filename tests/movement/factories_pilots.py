@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from movement.models import Pilot, PilotSignup, SignupStatus
-from movement.services.signups import token_hash
+from movement.services.signup_links import token_hash
 
 
 class PilotFactory(factory.django.DjangoModelFactory):

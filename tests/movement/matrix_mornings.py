@@ -1,7 +1,7 @@
 """The open mornings: public pages and the calendar feed for everyone (no login), staff's
 pages for staff only."""
 
-from movement.services.signups import withdraw_token
+from movement.services.signup_links import withdraw_token
 from tests.matrix import EVERYONE, POST_ONLY, STAFF_ONLY
 from tests.movement.factories_mornings import MorningSignupFactory, TeamMorningFactory
 
@@ -16,7 +16,7 @@ def _signup(o):
 
 def _confirm_token(o):
     from movement.models import SignupStatus
-    from movement.services.signups import token_hash
+    from movement.services.signup_links import token_hash
 
     MorningSignupFactory(
         status=SignupStatus.UNCONFIRMED, confirmed_at=None, token_hash=token_hash("matrix-morning")

@@ -1,6 +1,6 @@
 """The pilots: public pages for everyone (no login), staff's pages for staff only."""
 
-from movement.services.signups import withdraw_token
+from movement.services.signup_links import withdraw_token
 from tests.matrix import EVERYONE, POST_ONLY, STAFF_ONLY
 from tests.movement.factories_pilots import PilotFactory, PilotSignupFactory
 
@@ -15,7 +15,7 @@ def _signup(o):
 
 def _confirm_token(o):
     from movement.models import SignupStatus
-    from movement.services.signups import token_hash
+    from movement.services.signup_links import token_hash
 
     PilotSignupFactory(
         status=SignupStatus.UNCONFIRMED, confirmed_at=None, token_hash=token_hash("matrix")

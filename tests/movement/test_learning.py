@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -92,7 +93,7 @@ def test_a_course_has_at_least_one_place(client, staff, capacity):
 
 def test_the_service_and_the_database_refuse_it_too(staff):
     start = in_days(3)
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         services.course_create(
             actor=staff,
             title="x",
@@ -279,7 +280,7 @@ def test_attendance_only_once_it_has_started(client, staff):
     assert "Je kunt pas invullen wie er waren als het begonnen is." in response.content.decode()
     signup.refresh_from_db()
     assert signup.attended is None
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.course_attendance_record(
             course=course, actor=staff, shown={signup.pk}, present=set()
         )

@@ -100,7 +100,7 @@ def test_a_course_moved_to_another_day_is_reminded_again_for_that_day(tomorrow):
 
 
 def test_withdrawing_after_the_reminder_deletes_it_from_the_outbox(tomorrow, client):
-    from movement.services.signups import withdraw_token
+    from movement.services.signup_links import withdraw_token
 
     _course, people = tomorrow
     services.course_reminders_send()

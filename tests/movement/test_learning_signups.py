@@ -9,6 +9,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from avk.models import AuditEntry, OutgoingMail
 from movement.models import Course, CourseSignup, SignupStatus
 from movement.services import learning as services
-from movement.services import signups as signup_services
+from movement.services import signup_links
 from movement.tasks import expire_course_signups
 from tests.factories import PartnerFactory, PersonFactory, UserFactory
 from tests.fuzz import garbage
@@ -263,7 +264,7 @@ def test_an_unconfirmed_sign_up_withdrawn_is_deleted():
     course = CourseFactory()
     (token,) = _unconfirmed(course, 1)
     signup = CourseSignup.objects.get()
-    assert services.course_signup_withdraw(token=signup_services.withdraw_token(signup))
+    assert services.course_signup_withdraw(token=signup_links.withdraw_token(signup))
     assert not CourseSignup.objects.exists()
     assert services.course_signup_confirm(token=token)[0] == "unknown"
 
@@ -353,7 +354,7 @@ def test_another_or_unverified_address_still_needs_the_confirmation(
 
 def test_the_verified_service_refuses_an_address_that_is_not_the_users(member):
     user, _person = member
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.course_signup_create_verified(
             course=CourseFactory(), user=user, name="X", email="niet@example.org", consent=True
         )

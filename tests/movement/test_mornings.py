@@ -294,7 +294,7 @@ def test_cancelling_tells_everyone_who_comes_once(
 def test_the_team_sees_who_comes(client, staff):
     client.force_login(staff)
     morning = TeamMorningFactory(capacity=1)
-    MorningSignupFactory(morning=morning, name="Anna Komt", status=SignupStatus.REGISTERED)
+    holder = MorningSignupFactory(morning=morning, name="Anna Komt", status=SignupStatus.REGISTERED)
     MorningSignupFactory(
         morning=morning, name="Bert Wacht", status=SignupStatus.WAITLISTED, queued_at=timezone.now()
     )
@@ -302,6 +302,8 @@ def test_the_team_sees_who_comes(client, staff):
     html = client.get(reverse("movement:morning_participants", args=[morning.pk])).content.decode()
     assert html.index("Anna Komt") < html.index("Bert Wacht")
     assert "Niet Bevestigd" not in html
+    assert reverse("movement:morning_signup_decide", args=[holder.pk]) in html
+    assert "Wil praten over" in html  # the morning's own heading of the motivation
     assert "1 van 1 plaatsen bezet · 1 op de wachtlijst · 1 nog niet bevestigd" in html
     listing = client.get(reverse("movement:morning_manage")).content.decode()
     assert f"morning-{morning.pk}" in listing and "1 / 1" in listing
@@ -342,6 +344,8 @@ def test_nothing_is_decided_for_a_cancelled_or_past_morning(client, staff):
             morning=morning, status=SignupStatus.WAITLISTED, queued_at=timezone.now()
         )
         decide = reverse("movement:morning_signup_decide", args=[signup.pk])
+        page = client.get(reverse("movement:morning_participants", args=[morning.pk]))
+        assert decide not in page.content.decode()  # the list offers no buttons either
         response = client.post(decide, {"decision": "accept"}, follow=True)
         assert "niets te beslissen" in response.content.decode()
         signup.refresh_from_db()

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from avk.models import OutgoingMail
 from movement.models import MorningSignup, SignupStatus, TeamMorning
 from movement.services import mornings as services
-from movement.services import signups as signup_services
+from movement.services import signup_links
 from movement.tasks import expire_morning_signups
 from tests.factories import PartnerFactory
 from tests.fuzz import garbage
@@ -157,7 +157,7 @@ def test_joining_mails_a_confirmation_link_and_counts_only_after_it(
         assert "09:00 \u2013 12:30" in body
     token, withdraw = links(message)
     assert token and withdraw
-    assert signup.token_hash == signup_services.token_hash(token)
+    assert signup.token_hash == signup_links.token_hash(token)
     assert OutgoingMail.objects.get().context["confirm_link"] == ""
     detail = reverse("movement:morning_detail", args=[morning.pk])
     assert "2 plaatsen vrij" in client.get(detail).content.decode()
@@ -223,7 +223,7 @@ def test_a_pilot_link_does_not_work_for_a_morning(client):
     from tests.movement.factories_pilots import PilotSignupFactory
 
     pilot_signup = PilotSignupFactory(status=SignupStatus.UNCONFIRMED, confirmed_at=None)
-    token = signup_services.withdraw_token(pilot_signup)
+    token = signup_links.withdraw_token(pilot_signup)
     url = reverse("movement:morning_signup_withdraw", args=[token])
     assert client.post(url, {"confirm": "yes"}).status_code == 404
     pilot_signup.refresh_from_db()  # still there, untouched
@@ -298,7 +298,7 @@ def test_withdrawing_before_confirming_deletes_the_row():
     morning = TeamMorningFactory()
     (token,) = _unconfirmed(morning, 1)
     signup = MorningSignup.objects.get()
-    assert services.morning_signup_withdraw(token=signup_services.withdraw_token(signup))
+    assert services.morning_signup_withdraw(token=signup_links.withdraw_token(signup))
     assert not MorningSignup.objects.exists() and not OutgoingMail.objects.exists()
     assert services.morning_signup_confirm(token=token)[0] == "unknown"
 

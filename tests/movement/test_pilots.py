@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -70,7 +71,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(client, staff):
     assert "Het einde van de periode kan niet voor het begin liggen." in page
     assert "Visie vorming en vertaling in actie" in page  # nothing typed is lost
     assert not Pilot.objects.exists()
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.pilot_create(
             actor=staff,
             title="x",

@@ -11,6 +11,7 @@ from avk.models import OutgoingMail
 from movement.models import PilotSignup, Reader, SignupStatus
 from movement.selectors import readers as selectors
 from movement.services import readers as services
+from movement.services import signup_links
 from movement.services import signups as signup_services
 from tests.movement.factories_network import ReaderFactory
 from tests.movement.factories_pilots import PilotFactory
@@ -270,7 +271,7 @@ def test_withdrawing_a_signup_keeps_the_separate_newsletter_consent(db):
     signup_services.signup_confirm(model=PilotSignup, token=token)
     signup.refresh_from_db()
     assert signup_services.signup_withdraw(
-        model=PilotSignup, token=signup_services.withdraw_token(signup)
+        model=PilotSignup, token=signup_links.withdraw_token(signup)
     )
     signup.refresh_from_db()
     assert signup.status == SignupStatus.WITHDRAWN and signup.email == ""
@@ -305,7 +306,7 @@ def test_the_withdraw_page_says_the_newsletter_stays(client):
         consent=True,
         joins_network=True,
     )
-    url = reverse("movement:pilot_signup_withdraw", args=[signup_services.withdraw_token(signup)])
+    url = reverse("movement:pilot_signup_withdraw", args=[signup_links.withdraw_token(signup)])
     assert "Je vroeg ook om de nieuwsbrief: die blijft." in client.get(url).content.decode()
     signup.joins_network = False
     signup.save()

@@ -7,13 +7,14 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from avk.models import AuditEntry, OutgoingMail
 from movement.models import Pilot, PilotSignup, SignupStatus
 from movement.services import pilots as services
-from movement.services import signups as signup_services
+from movement.services import signup_links
 from movement.tasks import expire_pilot_signups
 from partners.models import Municipality
 from tests.movement.factories_pilots import PilotFactory, PilotSignupFactory
@@ -86,7 +87,7 @@ def test_signing_up_mails_a_confirmation_link_and_counts_only_after_it(
     assert token and withdraw
     assert token in html and withdraw in html
     # Only the hash of the secret is stored, and the sent mail forgets the links.
-    assert signup.token_hash == signup_services.token_hash(token)
+    assert signup.token_hash == signup_links.token_hash(token)
     assert token not in str(PilotSignup.objects.values_list().get())
     assert OutgoingMail.objects.get().context["confirm_link"] == ""
     # Unconfirmed: no place taken yet.
@@ -118,7 +119,7 @@ def test_consent_is_required(client, django_capture_on_commit_callbacks):
     )
     assert "Jet Jansen" in page  # nothing typed is lost
     assert not PilotSignup.objects.exists() and not mail.outbox
-    with pytest.raises(signup_services.ValidationError):
+    with pytest.raises(ValidationError):
         services.pilot_signup_create(pilot=pilot, name="A", email="a@example.org", consent=False)
 
 
@@ -344,7 +345,7 @@ def test_withdrawing_before_confirming_deletes_the_row():
     pilot = PilotFactory()
     (token,) = _unconfirmed(pilot, 1)
     signup = PilotSignup.objects.get()
-    assert services.pilot_signup_withdraw(token=signup_services.withdraw_token(signup))
+    assert services.pilot_signup_withdraw(token=signup_links.withdraw_token(signup))
     assert not PilotSignup.objects.exists()
     assert not OutgoingMail.objects.exists()
     assert services.pilot_signup_confirm(token=token)[0] == "unknown"
