@@ -44,6 +44,12 @@ BEAT_SCHEDULE = {
         "task": "movement.tasks.expire_morning_signups",
         "schedule": crontab(hour=3, minute=25),
     },
+    # A year after a pilot, open morning or course ended, the personal data of its
+    # sign-ups is deleted (AVG; settings.AVK_SIGNUP_RETENTION_DAYS).
+    "signups-forget-ended": {
+        "task": "movement.tasks.forget_ended_signups",
+        "schedule": crontab(hour=3, minute=35),
+    },
     # A mailing whose queuing task was lost (broker down, worker stopped) is resumed.
     "mailings-resume": {
         "task": "movement.tasks.resume_mailings",

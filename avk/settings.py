@@ -297,6 +297,9 @@ AVK_MAIL_LOST_AFTER_SECONDS = env_int("AVK_MAIL_LOST_AFTER_SECONDS", 900)
 # once more; still not made after as long again, it is marked failed with the reason.
 AVK_DOCUMENT_STALE_SECONDS = env_int("AVK_DOCUMENT_STALE_SECONDS", 180)
 AVK_DOCUMENT_RETENTION_DAYS = env_int("AVK_DOCUMENT_RETENTION_DAYS", 30)  # then beat removes them
+# The personal data of a sign-up (pilot, open morning, course) is deleted this many days after
+# the offer ended (movement.services.signups, beat daily).
+AVK_SIGNUP_RETENTION_DAYS = env_int("AVK_SIGNUP_RETENTION_DAYS", 365)
 AVK_INVITATION_VALID_DAYS = env_int("AVK_INVITATION_VALID_DAYS", 14)  # days an invitation works
 AVK_REFLECTION_INVITE_DAYS = env_int("AVK_REFLECTION_INVITE_DAYS", 21)  # days before a session
 # From this day (month, day) each year, contact persons are asked to renew the commitment.

@@ -1,7 +1,14 @@
+"""The movement's tasks: the daily clean-ups of sign-ups (AVG), the course reminders,
+and the queuing of a mailing."""
+
 from celery import shared_task
 
-# --- pilots
+from movement.models import CourseSignup, MorningSignup, PilotSignup
+from movement.services.learning import course_reminders_send, course_signups_expire
+from movement.services.mailings import mailing_queue, mailings_resume
+from movement.services.mornings import morning_signups_expire
 from movement.services.pilots import pilot_signups_expire
+from movement.services.signups import signups_forget_ended
 
 
 @shared_task(acks_late=True, time_limit=300)
@@ -9,11 +16,6 @@ def expire_pilot_signups() -> int:
     """Daily: remove the pilot sign-ups left unconfirmed for 7 days, with their mails.
     Idempotent: a retry or a second run finds nothing more to remove."""
     return pilot_signups_expire()
-
-
-# --- pilots end
-# --- network
-from movement.services.mailings import mailing_queue, mailings_resume  # noqa: E402
 
 
 @shared_task(acks_late=True, time_limit=300)
@@ -27,11 +29,6 @@ def queue_mailing(mailing_id: int) -> int:
 def resume_mailings() -> int:
     """Every ten minutes: ask again for mailings whose queuing task was lost."""
     return mailings_resume()
-
-
-# --- network end
-# --- learning
-from movement.services.learning import course_reminders_send, course_signups_expire  # noqa: E402
 
 
 @shared_task(acks_late=True, time_limit=300)
@@ -48,11 +45,6 @@ def course_reminders() -> int:
     return course_reminders_send()
 
 
-# --- learning end
-# --- mornings
-from movement.services.mornings import morning_signups_expire  # noqa: E402
-
-
 @shared_task(acks_late=True, time_limit=300)
 def expire_morning_signups() -> int:
     """Daily: remove the sign-ups for open mornings left unconfirmed for 7 days, with
@@ -60,4 +52,10 @@ def expire_morning_signups() -> int:
     return morning_signups_expire()
 
 
-# --- mornings end
+@shared_task(acks_late=True, time_limit=300)
+def forget_ended_signups() -> int:
+    """Daily: delete the personal data of the sign-ups of every pilot, open morning and
+    course that ended longer ago than the retention period. Idempotent."""
+    return sum(
+        signups_forget_ended(model=model) for model in (PilotSignup, MorningSignup, CourseSignup)
+    )

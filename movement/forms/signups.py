@@ -2,7 +2,9 @@
 honeypot against bots."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from avk.forms import SafeModelChoiceField
 from avk.text import without_bidi_controls
@@ -55,6 +57,15 @@ class SignupForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = settings.AVK_SIGNUP_RETENTION_DAYS
+        self.fields["consent"].help_text = ngettext(
+            "We delete your details %(days)s day after the end, or as soon as you withdraw.",
+            "We delete your details %(days)s days after the end, or as soon as you withdraw.",
+            days,
+        ) % {"days": days}
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from avk.models import TimeStampedModel
-from movement.models.signups import Signup, SignupStatus
+from movement.models.signups import Signup, SignupStatus, once_per_address
 from partners.models import Person
 
 EN_DASH = " \u2013 "
@@ -122,6 +122,7 @@ class CourseSignup(Signup):
     partners' Person it is when that is known, and whether they attended."""
 
     offer_field = "course"
+    offer_end_lookup = "course__ends_at__date"
     confirm_url_name = "movement:course_signup_confirm"
     withdraw_url_name = "movement:course_signup_withdraw"
     list_url_name = "movement:course_list"
@@ -147,12 +148,7 @@ class CourseSignup(Signup):
         verbose_name_plural = _("sign-ups for courses")
         ordering = ["course", "confirmed_at", "pk"]
         constraints = [
-            # One confirmed sign-up per address per course: a second confirmation is refused.
-            models.UniqueConstraint(
-                fields=["course", "email"],
-                condition=~Q(status__in=[SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN]),
-                name="course_signup_once_per_address",
-            ),
+            once_per_address("course", "course_signup_once_per_address"),
         ]
         indexes = [
             models.Index(fields=["course", "status"], name="course_signup_status"),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from avk.models import TimeStampedModel
-from movement.models.signups import Signup, SignupStatus
+from movement.models.signups import Signup, once_per_address
 from partners.models import Partner
 
 EN_DASH = " \u2013 "
@@ -164,6 +164,7 @@ class MorningSignup(Signup):
     """Someone from the network who says "I'll join" a morning (movement.models.signups)."""
 
     offer_field = "morning"
+    offer_end_lookup = "morning__date"
     confirm_url_name = "movement:morning_signup_confirm"
     withdraw_url_name = "movement:morning_signup_withdraw"
     list_url_name = "movement:morning_list"
@@ -181,11 +182,6 @@ class MorningSignup(Signup):
         verbose_name_plural = _("sign-ups for open mornings")
         ordering = ["morning", "confirmed_at", "pk"]
         constraints = [
-            # One confirmed sign-up per address per morning: a second confirmation is refused.
-            models.UniqueConstraint(
-                fields=["morning", "email"],
-                condition=~Q(status__in=[SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN]),
-                name="morning_signup_once_per_address",
-            ),
+            once_per_address("morning", "morning_signup_once_per_address"),
         ]
         indexes = [models.Index(fields=["morning", "status"], name="morning_signup_status")]

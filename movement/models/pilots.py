@@ -7,7 +7,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from avk.models import TimeStampedModel
-from movement.models.signups import Signup, SignupStatus
+from movement.models.signups import Signup, once_per_address
 from reflection.models import Effort
 
 EN_DASH = " \u2013 "
@@ -101,6 +101,7 @@ class PilotSignup(Signup):
     """Someone from the network who wants to join a pilot (see movement.models.signups)."""
 
     offer_field = "pilot"
+    offer_end_lookup = "pilot__ends_on"
     confirm_url_name = "movement:pilot_signup_confirm"
     withdraw_url_name = "movement:pilot_signup_withdraw"
     list_url_name = "movement:pilot_list"
@@ -124,11 +125,6 @@ class PilotSignup(Signup):
         verbose_name_plural = _("sign-ups for pilots")
         ordering = ["pilot", "confirmed_at", "pk"]
         constraints = [
-            # One confirmed sign-up per address per pilot: a second confirmation is refused.
-            models.UniqueConstraint(
-                fields=["pilot", "email"],
-                condition=~Q(status__in=[SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN]),
-                name="pilot_signup_once_per_address",
-            ),
+            once_per_address("pilot", "pilot_signup_once_per_address"),
         ]
         indexes = [models.Index(fields=["pilot", "status"], name="pilot_signup_status")]

@@ -1,4 +1,4 @@
-"""What every public sign-up shares (a pilot's now; later a team morning's or a course's).
+"""What every public sign-up shares (a pilot's, an open morning's, a course's).
 
 A sign-up is a person from the network, not a login: their name, e-mail address and a few
 details, their explicit consent to be contacted, and where they stand. It counts only once
@@ -8,6 +8,7 @@ public links; movement.services.signups holds the rules (capacity, wait list, wi
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from avk.models import TimeStampedModel
@@ -26,6 +27,28 @@ class SignupStatus(models.TextChoices):
 # The statuses that take one of the places of the offer's capacity.
 PLACE_HOLDING = (SignupStatus.REGISTERED, SignupStatus.ACCEPTED)
 
+# What the person typed in: deleted when they withdraw, and when the offer ended longer ago
+# than the retention period (movement.services.signups). The row stays, with its status.
+PERSONAL_FIELDS = {
+    "name": "",
+    "email": "",
+    "organisation": "",
+    "municipality": None,
+    "municipality_text": "",
+    "motivation": "",
+    "token_hash": None,  # and with it every link of theirs
+}
+
+
+def once_per_address(offer_field: str, name: str) -> models.UniqueConstraint:
+    """One confirmed sign-up per address per offer: a second confirmation is refused.
+    Sign-ups whose data was deleted (an empty address) are not one address."""
+    return models.UniqueConstraint(
+        fields=[offer_field, "email"],
+        condition=~Q(status__in=[SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN]) & ~Q(email=""),
+        name=name,
+    )
+
 
 class Signup(TimeStampedModel):
     """The abstract base of a public sign-up. `created_at` is when the form was sent."""
@@ -33,9 +56,10 @@ class Signup(TimeStampedModel):
     Status = SignupStatus
 
     # Set by the concrete model: the foreign key to the offer (whose related name is
-    # `signups` and which has a `capacity`), the URL names of its public links, and the
-    # list those pages lead back to.
+    # `signups` and which has a `capacity`), the lookup of the day the offer ended, the URL
+    # names of its public links, and the list those pages lead back to.
     offer_field = ""
+    offer_end_lookup = ""
     confirm_url_name = ""
     withdraw_url_name = ""
     # Where the pages of its links lead back to: the public list of its offers.
@@ -88,6 +112,11 @@ class Signup(TimeStampedModel):
     @property
     def holds_place(self) -> bool:
         return self.status in PLACE_HOLDING
+
+    @property
+    def is_forgotten(self) -> bool:
+        """Its personal data was deleted (the retention period ended): nobody to mail."""
+        return not self.email and self.status != SignupStatus.WITHDRAWN
 
     @property
     def municipality_name(self) -> str:

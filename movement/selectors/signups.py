@@ -92,7 +92,7 @@ def confirmed_signups_csv(offer, extra=()) -> tuple[list[str], list[list]]:
     ]
     rows = [
         [
-            signup.name,
+            _("Details deleted") if signup.is_forgotten else signup.name,
             signup.email,
             signup.organisation,
             signup.municipality_name,

@@ -16,6 +16,10 @@ audit trail points at a row. An unconfirmed one never counted, so it is deleted.
 way the mails of the sign-up (with its address) are deleted from the outbox, and a place
 that comes free goes to the first on the waiting list, who is told by mail.
 
+Personal data is kept only as long as needed: once the offer ended longer ago than
+settings.AVK_SIGNUP_RETENTION_DAYS, what the person typed in is deleted in the same way
+(beat, daily); the status stays, so the counts stay true.
+
 The secrets of the links are in movement.services.signup_links, the mails in
 movement.services.signup_mails.
 """
@@ -23,6 +27,7 @@ movement.services.signup_mails.
 import datetime
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +36,7 @@ from django.utils.translation import gettext as _
 from avk.audit import audit_group, audit_record
 from avk.links import absolute_reverse
 from movement.models import SignupStatus
+from movement.models.signups import PERSONAL_FIELDS
 from movement.selectors.signups import places_taken
 from movement.services.readers import reader_join
 from movement.services.signup_links import signup_for_token, signup_for_withdraw_token, token_hash
@@ -235,6 +241,13 @@ def signup_decide(*, signup, decision: str, actor) -> object:
         offer, signup = _locked(signup)
         if signup is None or signup.status in (SignupStatus.UNCONFIRMED, SignupStatus.WITHDRAWN):
             raise ValidationError(_("Only a confirmed sign-up can be accepted or declined."))
+        if signup.is_forgotten:
+            raise ValidationError(
+                _(
+                    "The details of this sign-up were deleted after the retention period: "
+                    "there is nothing to decide."
+                )
+            )
         new_status = _DECIDED_STATUS[decision]
         if signup.status == new_status:
             return signup
@@ -277,10 +290,8 @@ def signup_withdraw(*, model, token: str) -> bool:
             signup.delete()
             return True
         old = signup.status
-        signup.name = signup.email = signup.organisation = ""
-        signup.municipality = None
-        signup.municipality_text = signup.motivation = ""
-        signup.token_hash = None
+        for name, blank in PERSONAL_FIELDS.items():
+            setattr(signup, name, blank)
         signup.status = SignupStatus.WITHDRAWN
         signup.queued_at = None
         signup.decided_at = now
@@ -303,6 +314,41 @@ def signups_expire(*, model, now=None) -> int:
         mails_forget(stale)
         model.objects.filter(pk__in=[s.pk for s in stale]).delete()
     return len(stale)
+
+
+def signups_forget_ended(*, model, today=None, days: int | None = None) -> int:
+    """Delete the personal data of `model`'s sign-ups whose offer ended more than `days`
+    (settings.AVK_SIGNUP_RETENTION_DAYS) ago, with their mails: the fields of
+    PERSONAL_FIELDS are blanked (their links stop working), the status stays. An
+    unconfirmed one never counted and is removed. One audit entry per offer, without
+    an actor. Idempotent. Returns how many sign-ups were forgotten or removed."""
+    today = today or timezone.localdate()
+    days = settings.AVK_SIGNUP_RETENTION_DAYS if days is None else days
+    cutoff = today - datetime.timedelta(days=days)
+    ended = model.objects.filter(**{f"{model.offer_end_lookup}__lt": cutoff}).exclude(
+        token_hash=None
+    )
+    with transaction.atomic():
+        found = list(ended.select_for_update(of=("self",)).order_by("pk"))
+        if not found:
+            return 0
+        mails_forget(found)
+        pks = [signup.pk for signup in found]
+        model.objects.filter(pk__in=pks, status=SignupStatus.UNCONFIRMED).delete()
+        model.objects.filter(pk__in=pks).update(**PERSONAL_FIELDS)
+        per_offer: dict = {}
+        for signup in found:
+            per_offer.setdefault(signup.offer_id, []).append(signup)
+        offer_model = model._meta.get_field(model.offer_field).related_model
+        for offer in offer_model.objects.filter(pk__in=per_offer).order_by("pk"):
+            audit_record(
+                actor=None,
+                instance=offer,
+                action="signups.forgotten",
+                changes={"forgotten": len(per_offer[offer.pk])},
+                group=audit_group(offer._meta.model_name, offer.pk),
+            )
+    return len(found)
 
 
 def signups_fill(*, offer) -> list:

@@ -1,4 +1,5 @@
-"""The fields of the public sign-up form (movement.forms.signups), kept rendered.
+"""The fields of the public sign-up form (movement.forms.signups), kept rendered; and how
+long the details of a sign-up are kept.
 
 Rendering the form's fields with crispy forms costs more than the rest of a public offer's
 page together. As long as nobody typed anything in (not bound, nothing filled in ahead),
@@ -7,6 +8,7 @@ municipality changes (avk.cache). No CSRF token or per-visitor value is inside t
 """
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from avk.cache import cached_html
@@ -32,6 +34,17 @@ def _untouched(form) -> bool:
 def signup_fields(form):
     if _untouched(form):
         return cached_html(
-            "movement:signup-fields", SIGNUP_FIELDS_READ, TEMPLATE, lambda: {"form": SignupForm()}
+            "movement:signup-fields",
+            SIGNUP_FIELDS_READ,
+            TEMPLATE,
+            lambda: {"form": SignupForm()},
+            # The consent's help says it: a changed setting shows at once.
+            parts=[str(settings.AVK_SIGNUP_RETENTION_DAYS)],
         )
     return render_to_string(TEMPLATE, {"form": form})
+
+
+@register.simple_tag
+def signup_retention_days() -> int:
+    """Days after the end of an offer until its sign-ups' details are deleted."""
+    return settings.AVK_SIGNUP_RETENTION_DAYS
