@@ -59,6 +59,7 @@ urlpatterns += [
         network.reader_import_preview,
         name="reader_import_preview",
     ),
+    path("lezers/<int:pk>/verwijderen/", network.reader_remove, name="reader_remove"),
     path("lezers/afmelden/<slug:token>/", network.reader_unsubscribe, name="reader_unsubscribe"),
     path("mailings/", network.mailing_list, name="mailing_list"),
     path("mailings/nieuw/", network.mailing_create, name="mailing_create"),

@@ -1,4 +1,5 @@
-"""The newsletter readers: importing a list, joining through a sign-up, unsubscribing.
+"""The newsletter readers: importing a list, joining through a sign-up, unsubscribing,
+and erasing a reader completely at their request (staff).
 
 Unsubscribing is honoured at once: the reader's row is locked, marked and stripped of the
 name, and every mail of a mailing still waiting for them in the outbox is deleted in the
@@ -43,8 +44,18 @@ def reader_for_token(token: str) -> Reader | None:
     return Reader.objects.filter(pk=int(pk)).first()
 
 
-def reader_unsubscribe(reader: Reader, now=None) -> bool:
-    """Unsubscribe at once (see the module). Returns False when it was done before."""
+def _mailing_mails(reader_pk: int):
+    return OutgoingMail.objects.filter(
+        key__startswith="mailing:", key__endswith=f":reader:{reader_pk}"
+    )
+
+
+_WAITING = [OutgoingMail.Status.PENDING, OutgoingMail.Status.HELD]
+
+
+def reader_unsubscribe(reader: Reader, now=None, actor=None) -> bool:
+    """Unsubscribe at once (see the module): through their link, or by staff (`actor`) at
+    their request. Returns False when it was done before."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = Reader.objects.select_for_update().filter(pk=reader.pk).first()
@@ -53,12 +64,27 @@ def reader_unsubscribe(reader: Reader, now=None) -> bool:
         locked.unsubscribed_at = now
         locked.name = ""
         locked.save(update_fields=["unsubscribed_at", "name", "updated_at"])
-        OutgoingMail.objects.filter(
-            key__startswith="mailing:",
-            key__endswith=f":reader:{locked.pk}",
-            status__in=[OutgoingMail.Status.PENDING, OutgoingMail.Status.HELD],
-        ).delete()
-        audit_record(actor=None, instance=locked, action="reader.unsubscribed")
+        _mailing_mails(locked.pk).filter(status__in=_WAITING).delete()
+        audit_record(actor=actor, instance=locked, action="reader.unsubscribed")
+    return True
+
+
+def reader_erase(reader: Reader, *, actor) -> bool:
+    """Erase a reader completely (the AVG's right to erasure), by staff at their request:
+    the row goes, mails still waiting for them are deleted, and the mails sent to them keep
+    only their status (so a mailing's counts stay true), not the address or the name.
+    Unlike unsubscribing, nothing remembers the address: a later import may add it again.
+    Returns False when the reader was erased already."""
+    with transaction.atomic():
+        locked = Reader.objects.select_for_update().filter(pk=reader.pk).first()
+        if locked is None:
+            return False
+        mails = _mailing_mails(locked.pk)
+        mails.filter(status__in=_WAITING).delete()
+        mails.update(to="", context={})
+        # The entry keeps "reader #<id>" (Reader.__str__), never the address.
+        audit_record(actor=actor, instance=locked, action="reader.erased")
+        locked.delete()
     return True
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,7 +18,7 @@ from avk.access import staff_required
 from avk.forms import add_errors, parse_id
 from avk.imports import CREATE, ImportRefused, batch_get, batch_keep, row_errors
 from movement.forms.network import MailingForm, ReaderImportForm
-from movement.models import Mailing
+from movement.models import Mailing, Reader
 from movement.selectors import mailings as mailing_selectors
 from movement.selectors import readers as reader_selectors
 from movement.services import mailings as mailing_services
@@ -40,6 +40,43 @@ def reader_list(request):
         request,
         "movement/network/readers.html",
         {"page": page, "search": search, "counts": reader_selectors.reader_counts()},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def reader_remove(request, pk):
+    """Staff take a reader off the list at their request: unsubscribe (the address stays as
+    "never mail again") or erase completely. A GET, or a POST without confirm=yes, asks."""
+    reader = get_object_or_404(Reader, pk=pk)
+    what = request.POST.get("what", "")
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        if what == "unsubscribe":
+            if reader_services.reader_unsubscribe(reader, actor=request.user):
+                messages.success(
+                    request,
+                    _("%(email)s gets no newsletter any more.") % {"email": reader.email},
+                )
+            else:
+                messages.info(
+                    request, _("%(email)s was unsubscribed already.") % {"email": reader.email}
+                )
+            return redirect("movement:reader_list")
+        if what == "erase":
+            if not reader_services.reader_erase(reader, actor=request.user):
+                raise Http404
+            messages.success(request, _("The address is erased completely. Nothing of it is kept."))
+            return redirect("movement:reader_list")
+    error = (
+        _("Choose unsubscribe or erase completely.")
+        if request.method == "POST" and what not in ("unsubscribe", "erase")
+        else ""
+    )
+    return render(
+        request,
+        "movement/network/reader_remove.html",
+        {"reader": reader, "error": error},
+        status=400 if error else 200,
     )
 
 

@@ -14,6 +14,10 @@ def _batch(o):
     return {"batch": "no-such-batch"}
 
 
+def _reader(o):
+    return {"pk": ReaderFactory().pk}
+
+
 def _unsubscribe(o):
     return {"token": unsubscribe_token(ReaderFactory().pk)}
 
@@ -24,6 +28,7 @@ EXPECTED = {
     "movement:reader_list": (lambda o: {}, STAFF_ONLY),
     "movement:reader_import": (lambda o: {}, STAFF_ONLY),
     "movement:reader_import_preview": (_batch, STAFF_404),
+    "movement:reader_remove": (_reader, STAFF_ONLY),
     "movement:reader_unsubscribe": (_unsubscribe, EVERYONE),
     "movement:mailing_list": (lambda o: {}, STAFF_ONLY),
     "movement:mailing_create": (lambda o: {}, STAFF_ONLY),
