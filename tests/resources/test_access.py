@@ -179,3 +179,14 @@ def test_an_unknown_effort_is_404_for_staff_and_403_for_others(staff, outsider, 
     url = reverse("resources:effort_money", args=[999999])
     assert client_for(staff).get(url).status_code == 404
     assert client_for(outsider).get(url).status_code == 403
+
+
+def test_the_boards_start_page_leads_to_the_resources(client, personas):
+    """The executive board reads the resources: their start page links to them, next to
+    their seat; a steering group member's does not."""
+    overview = reverse("resources:overview")
+    client.force_login(personas["db_member"])
+    page = client.get(reverse("home")).content.decode()
+    assert f'href="{overview}"' in page and "De middelen van het programma" in page
+    client.force_login(personas["sg_member"])
+    assert f'href="{overview}"' not in client.get(reverse("home")).content.decode()
