@@ -2,7 +2,10 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.deletion import ProtectedError
+from django.utils.translation import gettext as _
 
 from avk.audit import audit_record, diff
 
@@ -49,14 +52,30 @@ def form_save(*, form, user, kind: str, fields: list[str], group: str = ""):
     return instance
 
 
-def row_delete(*, instance, user, kind: str, fields: list[str], group: str = "") -> None:
-    """Delete a row, recording what it held."""
+def row_delete(
+    *, instance, user, kind: str, fields: list[str], group: str = "", refusal=None
+) -> None:
+    """Delete a row, recording what it held. `refusal(instance)` says why it cannot go (or
+    ""), read inside the transaction with the row locked; then ValidationError, and nothing
+    is deleted. A row that something came to rest on at the same moment is refused too."""
     with transaction.atomic():
+        locked = type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+        if locked is None:
+            return  # deleted already
+        reason = refusal(locked) if refusal else ""
+        if reason:
+            raise ValidationError(reason)
         audit_record(
             actor=user,
-            instance=instance,
+            instance=locked,
             action=f"{kind}.deleted",
-            changes={f: [_show(getattr(instance, f)), ""] for f in fields},
+            changes={f: [_show(getattr(locked, f)), ""] for f in fields},
             group=group,
         )
-        instance.delete()
+        try:
+            with transaction.atomic():
+                locked.delete()
+        except ProtectedError:
+            raise ValidationError(
+                _("Something was linked to this while you were deleting it. It is kept.")
+            ) from None
