@@ -146,6 +146,18 @@ def test_the_library_links_an_editor_to_their_house_style(client, editor_a, part
     assert _url(partner_a) in page and _url(partner_b) not in page
 
 
+def test_a_partners_page_links_its_editors_and_staff_to_the_house_style(
+    client, staff, editor_a, partner_a, partner_b
+):
+    for user in (editor_a, staff):
+        client.force_login(user)
+        page = client.get(reverse("partners:partner_detail", args=[partner_a.pk])).content
+        assert _url(partner_a) in page.decode(), user
+    client.force_login(editor_a)  # not an editor of partner B: no link there
+    page = client.get(reverse("partners:partner_detail", args=[partner_b.pk])).content
+    assert _url(partner_b) not in page.decode()
+
+
 @hypothesis_settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
