@@ -179,3 +179,12 @@ def test_the_sign_up_form_says_how_long_the_details_are_kept(client, settings):
     settings.AVK_SIGNUP_RETENTION_DAYS = 90  # the kept form fields follow the setting
     page = client.get(reverse("movement:pilot_detail", args=[pilot.pk])).content.decode()
     assert "We verwijderen je gegevens 90 dagen na afloop" in page
+
+
+def test_the_attendance_list_of_an_old_course_says_whose_details_were_deleted(client, staff):
+    course = course_ended(400)
+    signup = CourseSignupFactory(course=course, name="Jet Jansen")
+    forget(CourseSignup)
+    client.force_login(staff)
+    page = client.get(reverse("movement:course_attendance", args=[course.pk])).content.decode()
+    assert f"Gegevens verwijderd #{signup.pk}" in page and "Jet Jansen" not in page
