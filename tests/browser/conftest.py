@@ -7,13 +7,19 @@ Without it these tests are skipped, unless AVK_REQUIRE_BROWSER=1 (CI), where the
 import io
 import os
 import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from playwright.sync_api import Page, expect
 
@@ -121,10 +127,76 @@ def assert_accessible(axe):
     return check
 
 
+# The demo as built once in this test process (PostgreSQL): a schema holding a copy of
+# every table, and a copy of the media folder (the demo's documents and logos).
+DEMO_SCHEMA = "demo_snapshot"
+_demo_media: list[Path] = []
+
+
+def build_demo() -> None:
+    """The demo alliance, as `make demo` builds it, in an empty test database.
+
+    Building it takes some ten seconds, and every journey starts from it. On PostgreSQL it
+    is built once per test process and copied aside; the next test gets the copy back in
+    about a second: the same rows with the same ids, the same files, an empty cache (the
+    kept pages start afresh) and the sequences after the highest ids. Elsewhere (SQLite,
+    in memory) it is built for every test."""
+    if connection.vendor != "postgresql":
+        call_command("demo", stdout=io.StringIO())
+        return
+    if not _demo_media:
+        call_command("demo", stdout=io.StringIO())
+        _demo_keep()
+    else:
+        _demo_bring_back()
+
+
+def _demo_tables() -> list[str]:
+    return sorted(connection.introspection.django_table_names(only_existing=True))
+
+
+def _demo_keep() -> None:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {DEMO_SCHEMA} CASCADE")
+        cursor.execute(f"CREATE SCHEMA {DEMO_SCHEMA}")
+        for table in _demo_tables():
+            cursor.execute(
+                f"CREATE UNLOGGED TABLE {DEMO_SCHEMA}.{quote(table)} AS TABLE {quote(table)}"
+            )
+    kept = Path(tempfile.mkdtemp(prefix="avk-demo-media-")) / "media"
+    shutil.copytree(settings.MEDIA_ROOT, kept)
+    _demo_media.append(kept)
+
+
+def _demo_bring_back() -> None:
+    quote = connection.ops.quote_name
+    tables = _demo_tables()
+    with connection.cursor() as cursor:
+        # Without the foreign-key triggers: the tables are filled one after the other.
+        cursor.execute("SET session_replication_role = replica")
+        try:
+            cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in tables))
+            for table in tables:
+                # Table names from Django's introspection, quoted: no outside input.
+                kept = f"{DEMO_SCHEMA}.{quote(table)}"
+                cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {kept}")  # noqa: S608
+        finally:
+            cursor.execute("SET session_replication_role = DEFAULT")
+        models = apps.get_models(include_auto_created=True)
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    ContentType.objects.clear_cache()  # the flush made new ones; these are the demo's again
+    cache.clear()  # generations and kept pages of the previous test's data
+    media = Path(settings.MEDIA_ROOT)
+    shutil.rmtree(media, ignore_errors=True)
+    shutil.copytree(_demo_media[0], media)
+
+
 @pytest.fixture
 def demo(transactional_db):
-    """The demo alliance, as `make demo` builds it."""
-    call_command("demo", stdout=io.StringIO())
+    """The demo alliance, as `make demo` builds it (build_demo)."""
+    build_demo()
 
 
 def log_in(page: Page, base: str, email: str, *, timeout: int = 15_000) -> None:

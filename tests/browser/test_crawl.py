@@ -12,7 +12,6 @@ the HTML does not depend on the width, only the layout does, and a resize lays t
 again exactly as a load at that width would.
 """
 
-import io
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -20,7 +19,6 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from playwright.sync_api import Browser, Page
@@ -30,7 +28,7 @@ from governance.models import Body
 from governance.services.memo_parts import decision_save, section_save
 from governance.services.memos import memo_create
 from partners.demo.organisations import DEMO_LOGINS
-from tests.browser.conftest import BLOCKING_IMPACTS, format_violations, log_in
+from tests.browser.conftest import BLOCKING_IMPACTS, build_demo, format_violations, log_in
 
 AXE_WIDTHS = (1280, 360)
 SCROLL_WIDTHS = (1280, 360, 320)  # the sideways-scroll check also runs at the smallest phones
@@ -124,7 +122,7 @@ class Crawl:
 def demo(transactional_db, settings):
     # As `make run` shows the demo: seat-holders reach the vote form without an authenticator.
     settings.AVK_VOTE_REQUIRE_MFA = False
-    call_command("demo", stdout=io.StringIO())
+    build_demo()
     add_a_draft_memo()
 
 

@@ -4,15 +4,12 @@ decision changes; he votes on the rest; the programme leader closes the voting a
 confirmation and the decision counts its quorum over the seats that remained.
 axe-core checks every page on the way."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
 from governance.demo.memo_texts import OPEN_TITLE
 from governance.models import ConflictOfInterest, Memo
-from tests.browser.conftest import log_in
+from tests.browser.conftest import build_demo, log_in
 
 TIMEOUT = 10_000
 PHONE = {"width": 360, "height": 740}
@@ -22,7 +19,7 @@ REASON = "Mijn organisatie doet mee aan de aanbesteding."
 @pytest.fixture
 def demo(transactional_db, settings):
     settings.AVK_VOTE_REQUIRE_MFA = False  # the live server runs in this process
-    call_command("demo", stdout=io.StringIO())
+    build_demo()
 
 
 def test_a_member_steps_aside_and_staff_close_with_confirmation(

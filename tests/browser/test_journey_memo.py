@@ -5,17 +5,15 @@ shows the new numbers; the memo PDF holds the sections and the decisions with th
 axe-core checks every page on the way."""
 
 import datetime
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from governance.models import Body, Decision, Memo, ProposedDecision
-from tests.browser.conftest import log_in
+from tests.browser.conftest import build_demo, log_in
 
 TIMEOUT = 10_000
 PDF_TIMEOUT = 30_000
@@ -70,7 +68,7 @@ def demo(transactional_db, settings):
     # The live server runs in this process: the setting reaches it. MFA for voters has its
     # own tests; here the members have no authenticator.
     settings.AVK_VOTE_REQUIRE_MFA = False
-    call_command("demo", stdout=io.StringIO())
+    build_demo()
 
 
 def label(text: str) -> re.Pattern:

@@ -6,12 +6,10 @@ from action reminders through the link in the mail, without logging in. axe-core
 every page on the way."""
 
 import datetime
-import io
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
@@ -19,7 +17,7 @@ from avk.models import NotificationPreference, OutgoingMail, User
 from governance.models import ActionItem, Body, Meeting, Memo, ProposedDecision
 from governance.services import reminders
 from partners.models import Person
-from tests.browser.conftest import log_in
+from tests.browser.conftest import build_demo, log_in
 
 TIMEOUT = 10_000
 WEEKLY_VOTER = "lineke@avk.example"
@@ -29,7 +27,7 @@ TOLD = ["db-lid@avk.example", "hilde.bakker@avk.example"]
 @pytest.fixture
 def demo(transactional_db, settings):
     settings.AVK_VOTE_REQUIRE_MFA = False  # the live server runs in this process
-    call_command("demo", stdout=io.StringIO())
+    build_demo()
 
 
 def _path(link: str) -> str:

@@ -5,17 +5,15 @@ leader closes the voting and the decision list says the votes were cast on behal
 seat. axe-core checks every page on the way."""
 
 import datetime
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from governance.demo.memo_texts import OPEN_TITLE
 from governance.models import Memo, Substitution, Vote
-from tests.browser.conftest import log_in
+from tests.browser.conftest import build_demo, log_in
 
 TIMEOUT = 10_000
 PHONE = {"width": 360, "height": 740}
@@ -27,7 +25,7 @@ ON_BEHALF = "Sanne Visser (plaatsvervanger) namens Ruben Mulder"
 @pytest.fixture
 def demo(transactional_db, settings):
     settings.AVK_VOTE_REQUIRE_MFA = False  # the live server runs in this process
-    call_command("demo", stdout=io.StringIO())
+    build_demo()
 
 
 def label(text: str) -> re.Pattern:

@@ -1,13 +1,11 @@
 """The phase plan's timeline on a small phone: every effort readable, nothing sideways."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from partners.demo.organisations import DEMO_PASSWORD
 from reflection.models import PhasePlan
+from tests.browser.conftest import build_demo
 
 TIMEOUT = 10_000
 PHONE = {"width": 360, "height": 740}
@@ -25,7 +23,7 @@ TEXT_HEIGHT = """e => {
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
+    build_demo()
 
 
 def test_the_plan_timeline_reads_on_a_phone(page: Page, live_server, demo, assert_accessible):
