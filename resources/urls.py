@@ -21,6 +21,9 @@ urlpatterns = [
     path("inspanningen/<int:pk>/geld/", efforts.add_allocation, name="allocation_add"),
     path("inspanningen/<int:pk>/inzet/", efforts.add_sroi_input, name="sroi_input_add"),
     path("inspanningen/<int:pk>/opbrengst/", efforts.add_sroi_outcome, name="sroi_outcome_add"),
+    path("geld/<int:pk>/bewerken/", efforts.edit_allocation, name="allocation_edit"),
+    path("inzet/<int:pk>/bewerken/", efforts.edit_sroi_input, name="sroi_input_edit"),
+    path("opbrengst/<int:pk>/bewerken/", efforts.edit_sroi_outcome, name="sroi_outcome_edit"),
     path("geld/<int:pk>/verwijderen/", efforts.remove_allocation, name="allocation_remove"),
     path("inzet/<int:pk>/verwijderen/", efforts.remove_sroi_input, name="sroi_input_remove"),
     path(

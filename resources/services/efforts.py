@@ -47,14 +47,32 @@ def sroi_outcome_add(*, form, user) -> SroiOutcome:
     return _add(SroiOutcome, form=form, user=user, kind="sroi_outcome", fields=OUTCOME_FIELDS)
 
 
+# The audit's kind and the audited fields of each kind of line.
+LINE_KINDS = {
+    Allocation: ("allocation", ALLOCATION_FIELDS),
+    SroiInput: ("sroi_input", INPUT_FIELDS),
+    SroiOutcome: ("sroi_outcome", OUTCOME_FIELDS),
+}
+
+
+def effort_line_update(*, form, user) -> Allocation | SroiInput | SroiOutcome:
+    """Correct a line of an effort's money or SROI worksheet in place (staff); the audit
+    keeps the old and the new values. The line stays on its effort."""
+    require_write(user)
+    kind, fields = LINE_KINDS[type(form.instance)]
+    return form_save(
+        form=form,
+        user=user,
+        kind=kind,
+        fields=fields,
+        group=audit_group("effort", form.instance.effort_id),
+    )
+
+
 def effort_line_delete(*, line: Allocation | SroiInput | SroiOutcome, user) -> None:
     """Remove a line of an effort's money or SROI worksheet (staff); the audit keeps it."""
     require_write(user)
-    kind, fields = {
-        Allocation: ("allocation", ALLOCATION_FIELDS),
-        SroiInput: ("sroi_input", INPUT_FIELDS),
-        SroiOutcome: ("sroi_outcome", OUTCOME_FIELDS),
-    }[type(line)]
+    kind, fields = LINE_KINDS[type(line)]
     row_delete(
         instance=line,
         user=user,

@@ -16,6 +16,7 @@ from resources.selectors.efforts import effort_worksheet, efforts_with_money
 from resources.services.efforts import (
     allocation_add,
     effort_line_delete,
+    effort_line_update,
     sroi_input_add,
     sroi_outcome_add,
 )
@@ -86,6 +87,44 @@ def add_sroi_input(request, pk):
 @require_http_methods(["GET", "POST"])
 def add_sroi_outcome(request, pk):
     return _add(request, pk, "outcome")
+
+
+def _edit(request, pk, what):
+    line = get_object_or_404(LINES[what], pk=pk)
+    effort = get_effort_for_user(request.user, line.effort_id, write=True)
+    form_class, _service = ADDERS[what]
+    form = form_class(request.POST or None, effort=effort, instance=line)
+    if request.method == "POST" and form.is_valid():
+        try:
+            effort_line_update(form=form, user=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The line is saved."))
+            return redirect("resources:effort_money", effort.pk)
+    return render(
+        request,
+        "resources/effort_line_form.html",
+        {"form": form, "effort": effort, "what": what, "line": line},
+    )
+
+
+@writers_only
+@require_http_methods(["GET", "POST"])
+def edit_allocation(request, pk):
+    return _edit(request, pk, "allocation")
+
+
+@writers_only
+@require_http_methods(["GET", "POST"])
+def edit_sroi_input(request, pk):
+    return _edit(request, pk, "input")
+
+
+@writers_only
+@require_http_methods(["GET", "POST"])
+def edit_sroi_outcome(request, pk):
+    return _edit(request, pk, "outcome")
 
 
 def _remove(request, pk, what):

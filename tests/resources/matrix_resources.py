@@ -40,6 +40,9 @@ EXPECTED = {
     "resources:allocation_add": (lambda o: {"pk": EffortFactory().pk}, STAFF_ONLY),
     "resources:sroi_input_add": (lambda o: {"pk": EffortFactory().pk}, STAFF_ONLY),
     "resources:sroi_outcome_add": (lambda o: {"pk": EffortFactory().pk}, STAFF_ONLY),
+    "resources:allocation_edit": (lambda o: {"pk": AllocationFactory().pk}, STAFF_ONLY),
+    "resources:sroi_input_edit": (lambda o: {"pk": SroiInputFactory().pk}, STAFF_ONLY),
+    "resources:sroi_outcome_edit": (lambda o: {"pk": SroiOutcomeFactory().pk}, STAFF_ONLY),
     "resources:allocation_remove": (
         lambda o: {"pk": AllocationFactory().pk},
         POST_ONLY | NOT_STAFF,
