@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from avk.models import AuditEntry
 from resources.models import MAX_ROWS_PER_EFFORT, SroiInput
-from tests.reflection.factories_plans import EffortFactory
 from tests.resources.factories import (
     AllocationFactory,
     BudgetLineFactory,
@@ -18,11 +17,6 @@ from tests.resources.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def effort():
-    return EffortFactory(title="Onboarding en pilots")
 
 
 def test_money_linked_to_an_effort_is_corrected(client, staff, effort):

@@ -24,11 +24,6 @@ from tests.resources.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def effort():
-    return EffortFactory(title="Onboarding en pilots")
-
-
 def _allocate(client, effort, **values):
     data = {"amount": "1.000", "starts_on": "2025-09-01", "ends_on": "2025-12-31"}
     data |= {k: str(v) for k, v in values.items()}
