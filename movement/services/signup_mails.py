@@ -6,7 +6,11 @@ expiring a sign-up deletes all its mails (they hold the address and the name) in
 the rest of the key says what the mail is about, so each is queued once.
 """
 
+import functools
+import operator
+
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from avk.emails import mail_queue
@@ -60,7 +64,14 @@ def status_notify(signup, *, moved_up: bool = False) -> None:
     )
 
 
+# Sign-ups whose mails are deleted with one query (the daily clean-ups may hold many).
+FORGET_CHUNK = 200
+
+
 def mails_forget(signups) -> None:
     """Delete the outbox rows of these sign-ups: they hold the address and the name."""
-    for signup in signups:
-        OutgoingMail.objects.filter(key__startswith=_key_prefix(signup)).delete()
+    signups = list(signups)
+    for start in range(0, len(signups), FORGET_CHUNK):
+        chunk = signups[start : start + FORGET_CHUNK]
+        prefixes = [Q(key__startswith=_key_prefix(signup)) for signup in chunk]
+        OutgoingMail.objects.filter(functools.reduce(operator.or_, prefixes)).delete()

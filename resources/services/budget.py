@@ -4,8 +4,7 @@ from avk.audit import audit_group
 from resources.access import require_write
 from resources.forms.budget import BudgetLineForm
 from resources.models import BudgetLine
-from resources.services.common import form_save, row_delete
-from resources.services.funding import allocation_refusal
+from resources.services.common import allocation_refusal, form_save, row_delete
 
 BUDGET_LINE_FIELDS = ["year", "role", "description", "amount"]
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from avk.audit import audit_record, diff
 
@@ -79,3 +80,16 @@ def row_delete(
             raise ValidationError(
                 _("Something was linked to this while you were deleting it. It is kept.")
             ) from None
+
+
+def allocation_refusal(row) -> str:
+    """Why an application or budget line cannot be deleted (money of it linked to
+    efforts), or ""."""
+    count = row.allocations.values("effort").distinct().count()
+    if not count:
+        return ""
+    return ngettext(
+        "Money of this is linked to %(count)s effort. Remove that link first.",
+        "Money of this is linked to %(count)s efforts. Remove those links first.",
+        count,
+    ) % {"count": count}

@@ -6,7 +6,7 @@ from avk.audit import audit_group
 from resources.access import require_write
 from resources.forms.funding import FundingApplicationForm, FundingSourceForm
 from resources.models import FundingApplication, FundingSource
-from resources.services.common import form_save, row_delete
+from resources.services.common import allocation_refusal, form_save, row_delete
 
 APPLICATION_FIELDS = [
     "source_id",
@@ -67,19 +67,6 @@ def funding_source_delete(*, source: FundingSource, user) -> None:
         fields=["name", "kind", "description"],
         refusal=source_refusal,
     )
-
-
-def allocation_refusal(row) -> str:
-    """Why an application or budget line cannot be deleted (money of it linked to
-    efforts), or ""."""
-    count = row.allocations.values("effort").distinct().count()
-    if not count:
-        return ""
-    return ngettext(
-        "Money of this is linked to %(count)s effort. Remove that link first.",
-        "Money of this is linked to %(count)s efforts. Remove those links first.",
-        count,
-    ) % {"count": count}
 
 
 def funding_application_delete(*, application: FundingApplication, user) -> None:

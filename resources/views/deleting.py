@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 from resources.access import writers_only
 from resources.models import BudgetLine, FundingApplication, FundingSource
 from resources.services.budget import budget_line_delete
+from resources.services.common import allocation_refusal
 from resources.services.funding import (
-    allocation_refusal,
     funding_application_delete,
     funding_source_delete,
     source_refusal,
@@ -36,7 +36,6 @@ def _delete_step(request, *, name: str, refusal: str, delete, done: str, back: s
         "resources/delete_confirm.html",
         {
             "refusal": refusal,
-            "back_url": back,
             "action": request.path,
             "cancel_url": back,
             "question": _("Delete “%(name)s”?") % {"name": name},

@@ -92,7 +92,7 @@ def add_sroi_outcome(request, pk):
 def _edit(request, pk, what):
     line = get_object_or_404(LINES[what], pk=pk)
     effort = get_effort_for_user(request.user, line.effort_id, write=True)
-    form_class, _service = ADDERS[what]
+    form_class = ADDERS[what][0]
     form = form_class(request.POST or None, effort=effort, instance=line)
     if request.method == "POST" and form.is_valid():
         try:
